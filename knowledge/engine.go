@@ -1,23 +1,219 @@
 package knowledge
 
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"slices"
+	"strings"
+	"unicode/utf8"
+)
+
+// MaxQuestionRunes is the longest question the engine reads. Longer text is
+// answered with a request to shorten it rather than searched.
+const MaxQuestionRunes = 500
+
+// Options configures Load. The zero value loads the embedded corpus and
+// fact base.
+type Options struct {
+	// DocsDir, when set, is a directory whose .md and .txt files are added
+	// to the corpus and searched like the seeds.
+	DocsDir string
+	// Facts replaces the embedded fact base (YAML), for tests.
+	Facts []byte
+	// Corpus replaces the embedded seeds: a file system holding
+	// corpus/*.txt with corpus/*.meta.yaml beside each, for tests.
+	Corpus fs.FS
+}
+
 // Engine answers questions from a verified fact base and a full-text index
 // over the corpus. It is safe for concurrent use once loaded.
 type Engine struct {
-}
-
-// Answer answers one question. It never fails: questions it cannot answer
-// get an Answer that says so.
-func (e *Engine) Answer(question string) Answer {
-	return Answer{Query: question, Intent: IntentNoAnswer, Title: "Not yet", Text: "under construction"}
-}
-
-// Complete suggests up to limit questions that start with, or contain, what
-// the user has typed so far.
-func (e *Engine) Complete(prefix string, limit int) []string {
-	return nil
+	sources []*Source
+	bySrc   map[string]*Source
+	facts   *facts
+	index   *searchIndex
+	lex     lexicon
+	// vocab holds every word the corpus or the rules know, so only unknown
+	// words are corrected as typos.
+	vocab map[string]bool
+	// keywords are the words typos are corrected towards.
+	keywords []string
+	// suggestions are the questions Complete offers.
+	suggestions []string
 }
 
 // LoadDefault loads the embedded corpus and fact base.
 func LoadDefault() (*Engine, error) {
-	return &Engine{}, nil
+	return Load(Options{})
+}
+
+// Load reads the corpus, verifies every fact-base citation against it and
+// builds the search index.
+func Load(opts Options) (*Engine, error) {
+	corpus := opts.Corpus
+	if corpus == nil {
+		corpus = seeds
+	}
+	sources, err := loadSeeds(corpus)
+	if err != nil {
+		return nil, fmt.Errorf("load corpus: %w", err)
+	}
+	if opts.DocsDir != "" {
+		docs, err := loadDocs(opts.DocsDir)
+		if err != nil {
+			return nil, err
+		}
+		sources = append(sources, docs...)
+	}
+	e := &Engine{sources: sources, bySrc: map[string]*Source{}, lex: newLexicon()}
+	for _, s := range sources {
+		if e.bySrc[s.ID] != nil {
+			return nil, fmt.Errorf("load corpus: two sources with id %q", s.ID)
+		}
+		e.bySrc[s.ID] = s
+	}
+	data := opts.Facts
+	if data == nil {
+		data = []byte(defaultFacts)
+	}
+	if e.facts, err = compileFacts(data, sources); err != nil {
+		return nil, err
+	}
+	if e.index, err = buildIndex(sources, e.facts.speakers()); err != nil {
+		return nil, err
+	}
+	e.buildVocabulary()
+	e.suggestions = e.buildCompletions()
+	return e, nil
+}
+
+// Sources returns the corpus, seeds first.
+func (e *Engine) Sources() []*Source {
+	return slices.Clone(e.sources)
+}
+
+// Principles returns the nine principles in order.
+func (e *Engine) Principles() []Principle {
+	out := make([]Principle, len(e.facts.principles))
+	for i, p := range e.facts.principles {
+		out[i] = p.Principle
+	}
+	return out
+}
+
+// Answer answers one question. It never fails: questions it cannot answer
+// get an Answer that says so.
+func (e *Engine) Answer(raw string) Answer {
+	q, a, ok := e.understand(raw)
+	if !ok {
+		return a
+	}
+	for _, r := range e.rules() {
+		if a, ok := r(e, q); ok {
+			a.Query = q.text
+			return a
+		}
+	}
+	a = e.searchAnswer(q)
+	a.Query = q.text
+	return a
+}
+
+// understand cleans and reads a question, or answers at once when there is
+// nothing to read or too much.
+func (e *Engine) understand(raw string) (*question, Answer, bool) {
+	text := cleanQuery(raw)
+	if n := utf8.RuneCountInString(text); n > MaxQuestionRunes {
+		a := e.tooLongAnswer(n)
+		a.Query = truncateRunes(text, 80)
+		return nil, a, false
+	}
+	ws := words(text)
+	if len(ws) == 0 {
+		a := e.helpAnswer(IntentEmpty, "Ask me about the Paris Call")
+		a.Query = text
+		return nil, a, false
+	}
+	for i, w := range ws {
+		ws[i] = e.correct(w)
+	}
+	return &question{text: text, words: ws, joined: " " + strings.Join(ws, " ") + " "}, Answer{}, true
+}
+
+// correct maps a word the engine does not know to the closest keyword
+// within the word's typo budget ("prinicple" to "principle"), and spelled
+// numbers to digits.
+func (e *Engine) correct(w string) string {
+	if n, ok := numberWord(w); ok {
+		return fmt.Sprint(n)
+	}
+	if e.vocab[w] || isDigits(w) {
+		return w
+	}
+	budget := typoBudget(w)
+	best, bestD := w, budget+1
+	for _, k := range e.keywords {
+		if d := editDistance(w, k, min(budget, typoBudget(k))); d < bestD {
+			best, bestD = k, d
+		}
+	}
+	return best
+}
+
+// buildVocabulary collects the words of the corpus and of the rules.
+func (e *Engine) buildVocabulary() {
+	e.vocab = map[string]bool{}
+	for _, s := range e.sources {
+		for _, p := range s.Paragraphs {
+			for _, w := range words(p.Text) {
+				e.vocab[w] = true
+			}
+		}
+	}
+	kw := map[string]bool{}
+	for _, list := range append(e.lex.lists(), e.facts.keywords()) {
+		for _, phrase := range list {
+			for _, w := range words(phrase) {
+				kw[w] = true
+			}
+		}
+	}
+	for _, c := range Commands() {
+		for _, w := range words(c.Name + " " + c.Usage) {
+			kw[w] = true
+		}
+	}
+	for w := range kw {
+		e.vocab[w] = true
+		if typoBudget(w) > 0 {
+			e.keywords = append(e.keywords, w)
+		}
+	}
+	slices.Sort(e.keywords)
+}
+
+// errs collects load errors so every bad citation is reported at once.
+type errs []error
+
+func (es *errs) add(err error) {
+	if err != nil {
+		*es = append(*es, err)
+	}
+}
+
+func (es errs) err() error { return errors.Join(es...) }
+
+// truncateRunes shortens s to at most n runes, marking the cut with "…".
+func truncateRunes(s string, n int) string {
+	if utf8.RuneCountInString(s) <= n {
+		return s
+	}
+	r := []rune(s)
+	return string(r[:n-1]) + "…"
+}
+
+// containsPhrase reports whether words hold phrase's words consecutively.
+func containsPhrase(ws []string, phrase string) bool {
+	return strings.Contains(" "+strings.Join(ws, " ")+" ", " "+strings.Join(words(phrase), " ")+" ")
 }

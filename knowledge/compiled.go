@@ -1,0 +1,213 @@
+package knowledge
+
+import (
+	"fmt"
+	"strings"
+)
+
+// facts is the fact base with every citation verified and resolved.
+type facts struct {
+	pact struct {
+		pactFacts
+		what, names, launch []Citation
+	}
+	principles []resolvedPrinciple
+	counts     []resolvedCount
+	countNotes []note
+	parties    []resolvedParty
+	people     []resolvedPerson
+}
+
+type resolvedPrinciple struct {
+	Principle
+	topics     []string
+	wording    Citation
+	item       Citation
+	itemNumber int
+}
+
+type resolvedCount struct {
+	source                          *Source
+	countries, companies, nonprofit string
+	cites                           []Citation
+}
+
+type note struct {
+	text string
+	cite Citation
+}
+
+type resolvedParty struct {
+	name, kind, signed string
+	aliases            []string
+	cites              []Citation
+}
+
+type resolvedPerson struct {
+	name, role, org   string
+	aliases, orgAlias []string
+	quotes            []Citation
+	sharp             []bool
+}
+
+// compileFacts parses the fact base and verifies every citation against the
+// sources, reporting every quote that does not match.
+func compileFacts(data []byte, sources []*Source) (*facts, error) {
+	fb, err := parseFacts(data)
+	if err != nil {
+		return nil, err
+	}
+	v := newVerifier(sources)
+	var es errs
+	all := func(entry string, cs []cite, speaker string) []Citation {
+		var out []Citation
+		for _, c := range cs {
+			r, err := v.resolve(entry, c, speaker)
+			es.add(err)
+			out = append(out, r)
+		}
+		return out
+	}
+	one := func(entry string, c cite) Citation { return all(entry, []cite{c}, "")[0] }
+
+	f := &facts{}
+	f.pact.pactFacts = fb.Pact
+	f.pact.what = all("pact.cite_what", fb.Pact.CiteWhat, "")
+	f.pact.names = all("pact.cite_names", fb.Pact.CiteNames, "")
+	f.pact.launch = all("pact.cite_launch", fb.Pact.CiteLaunch, "")
+	for _, p := range fb.Principles {
+		entry := fmt.Sprintf("principle %d", p.Number)
+		f.principles = append(f.principles, resolvedPrinciple{
+			Principle: Principle{Number: p.Number, Name: p.Name}, topics: p.Topics,
+			wording: one(entry+" wording", p.Wording), item: one(entry+" item", p.Item.cite), itemNumber: p.Item.Number,
+		})
+	}
+	for _, c := range fb.Counts {
+		src := v.sources[c.Source]
+		if src == nil {
+			es.add(fmt.Errorf("fact counts: unknown source %q", c.Source))
+			continue
+		}
+		f.counts = append(f.counts, resolvedCount{source: src, countries: c.Countries, companies: c.Companies,
+			nonprofit: c.Nonprofits, cites: all("counts "+c.Source, c.Cite, "")})
+	}
+	for i, n := range fb.CountNotes {
+		f.countNotes = append(f.countNotes, note{text: n.Text, cite: one(fmt.Sprintf("count_notes[%d]", i), n.Cite)})
+	}
+	for _, p := range fb.Parties {
+		f.parties = append(f.parties, resolvedParty{name: p.Name, kind: p.Kind, signed: p.Signed,
+			aliases: p.Aliases, cites: all("party "+p.Name, p.Cite, "")})
+	}
+	for _, p := range fb.People {
+		rp := resolvedPerson{name: p.Name, role: p.Role, org: p.Organisation, aliases: p.Aliases, orgAlias: p.OrgAliases}
+		for _, q := range p.Quotes {
+			rp.quotes = append(rp.quotes, all("person "+p.Name, []cite{q.cite}, p.speaker())...)
+			rp.sharp = append(rp.sharp, q.Sharp)
+		}
+		f.people = append(f.people, rp)
+	}
+	if err := es.err(); err != nil {
+		return nil, fmt.Errorf("verify fact base: %w", err)
+	}
+	return f, nil
+}
+
+// speakers lists every person's quotes, so search results inside a quote
+// can name who said it.
+func (f *facts) speakers() []Citation {
+	var out []Citation
+	for _, p := range f.people {
+		out = append(out, p.quotes...)
+	}
+	return out
+}
+
+// keywords lists the fact base's names, aliases and topics, which the typo
+// corrector aims at.
+func (f *facts) keywords() []string {
+	out := append([]string{f.pact.Name}, f.pact.Aliases...)
+	for _, p := range f.principles {
+		out = append(out, p.topics...)
+		out = append(out, p.Name)
+	}
+	for _, p := range f.parties {
+		out = append(out, p.aliases...)
+	}
+	for _, p := range f.people {
+		out = append(out, p.aliases...)
+		out = append(out, p.orgAlias...)
+	}
+	return out
+}
+
+// partyIn finds a named party in the words, longest alias first.
+func (e *Engine) partyIn(ws []string) *resolvedParty {
+	var best *resolvedParty
+	bestLen := 0
+	for i := range e.facts.parties {
+		p := &e.facts.parties[i]
+		for _, a := range p.aliases {
+			if n := len(a); n > bestLen && containsPhrase(ws, a) {
+				best, bestLen = p, n
+			}
+		}
+	}
+	return best
+}
+
+// personIn finds a quoted person named in the question.
+func (e *Engine) personIn(q *question) *resolvedPerson {
+	for i := range e.facts.people {
+		for _, a := range e.facts.people[i].aliases {
+			if q.has(strings.Join(words(a), " ")) {
+				return &e.facts.people[i]
+			}
+		}
+	}
+	return nil
+}
+
+// organisationIn finds the people of an organisation named in the question.
+func (e *Engine) organisationIn(q *question) (string, []*resolvedPerson) {
+	var org string
+	var people []*resolvedPerson
+	for i := range e.facts.people {
+		p := &e.facts.people[i]
+		for _, a := range p.orgAlias {
+			if q.has(strings.Join(words(a), " ")) {
+				if org == "" {
+					org = p.org
+				}
+				people = append(people, p)
+				break
+			}
+		}
+	}
+	return org, people
+}
+
+// topicIn finds the principle whose topic the question names, preferring
+// the longest topic phrase; 0 means none.
+func (e *Engine) topicIn(q *question) int {
+	best, bestLen := 0, 0
+	for _, p := range e.facts.principles {
+		for _, t := range p.topics {
+			phrase := strings.Join(words(t), " ")
+			if len(phrase) > bestLen && q.has(phrase) {
+				best, bestLen = p.Number, len(phrase)
+			}
+		}
+	}
+	return best
+}
+
+// isPactName reports whether the question is just a name of the pact.
+func (e *Engine) isPactName(q *question) bool {
+	text := strings.TrimSpace(q.joined)
+	for _, a := range append([]string{e.facts.pact.Name}, e.facts.pact.Aliases...) {
+		if text == strings.Join(words(a), " ") {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,273 @@
+package knowledge
+
+import (
+	"slices"
+	"strings"
+)
+
+// question is a question as the engine understands it.
+type question struct {
+	// text is the cleaned question, as shown back to users.
+	text string
+	// words are the lower-cased words, typos corrected.
+	words []string
+	// joined is " " + words joined by spaces + " ", for phrase matching.
+	joined string
+}
+
+// has reports whether the question contains the phrase, on word boundaries.
+func (q *question) has(phrase string) bool {
+	return strings.Contains(q.joined, " "+phrase+" ")
+}
+
+// hasAny reports whether the question contains any of the words.
+func (q *question) hasAny(ws ...string) bool {
+	for _, w := range ws {
+		if slices.Contains(q.words, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// starts reports whether the question's first word is one of ws.
+func (q *question) starts(ws ...string) bool {
+	return len(q.words) > 0 && slices.Contains(ws, q.words[0])
+}
+
+// lexicon holds the rules' word lists. Every word in it is known to the
+// typo corrector, so a misspelt keyword finds its way back.
+type lexicon struct {
+	sign, negation, aux, principle, countSubjects, fillers                       []string
+	help, sources, brief, saidVerbs, counting, launch, explain, reactions, rules []string
+	countries, companies, nonprofits                                             []string
+}
+
+// lists returns every word list, for the typo corrector.
+func (lx *lexicon) lists() [][]string {
+	return [][]string{lx.sign, lx.negation, lx.aux, lx.principle, lx.countSubjects, lx.help, lx.sources, lx.brief,
+		lx.saidVerbs, lx.counting, lx.launch, lx.explain, lx.reactions, lx.rules}
+}
+
+func newLexicon() lexicon {
+	return lexicon{
+		sign: strings.Fields(`sign signs signed signing signatory signatories signature signatures join joined
+			joining endorse endorsed ratify ratified support supported supports opt opted agree agreed adopt adopted`),
+		negation: strings.Fields(`didnt not never refused refuse refusing declined decline declining wont hasnt
+			havent doesnt dont isnt arent wasnt werent holdout holdouts nonsignatories nonsignatory abstained
+			missing absent outside without rejected`),
+		aux:       strings.Fields("did has have does do is are was were will would"),
+		principle: strings.Fields("principle principles principal principals point points item items measure measures rule commitment"),
+		countSubjects: strings.Fields(`countries country nations states governments companies company firms
+			businesses corporations nonprofits nonprofit non profits charities ngos universities groups
+			organisations organizations signatories signed sign supporters members parties`),
+		fillers: strings.Fields(`the a an it pact paris call agreement accord cyber cybersecurity treaty this that
+			to of in on for sign signed yet ever already`),
+		help:    strings.Fields("help commands usage menu"),
+		sources: strings.Fields("sources source articles references citations bibliography"),
+		brief:   strings.Fields("brief briefing tldr overview summary summarize summarise rundown"),
+		saidVerbs: strings.Fields(`said says say called calls call thinks think compared described warned believes
+			argued thought claimed mentioned quoted wrote expects pointed`),
+		counting: strings.Fields("count counts number numbers total tally"),
+		launch: strings.Fields(`launched launch started created proposed initiated founded announced released
+			unveiled behind introduced`),
+		explain: strings.Fields("explain describe define"),
+		reactions: strings.Fields(`reactions reaction react reacted experts expert critics criticism opinions
+			opinion views analysts quotes responses`),
+		rules:      strings.Fields("commitments rules steps goals"),
+		countries:  strings.Fields("countries country nations states governments"),
+		companies:  strings.Fields("companies company firms businesses corporations"),
+		nonprofits: strings.Fields("nonprofits nonprofit charities ngos universities groups"),
+	}
+}
+
+// rule recognises one kind of question and answers it, or reports that the
+// question is not of its kind.
+type rule func(e *Engine, q *question) (Answer, bool)
+
+// rules are tried in order; the first that matches answers. Specific
+// questions come before general ones, and search comes last.
+func (e *Engine) rules() []rule {
+	return []rule{
+		(*Engine).ruleHelp,
+		(*Engine).ruleSources,
+		(*Engine).ruleBrief,
+		(*Engine).rulePrincipleNumber,
+		(*Engine).ruleWhoSaid,
+		(*Engine).ruleCounts,
+		(*Engine).ruleDidSign,
+		(*Engine).ruleNotSigned,
+		(*Engine).ruleSigned,
+		(*Engine).rulePerson,
+		(*Engine).ruleLaunch,
+		(*Engine).ruleWhatIs,
+		(*Engine).ruleReactions,
+		(*Engine).rulePrinciples,
+		(*Engine).ruleTopic,
+	}
+}
+
+func (e *Engine) ruleHelp(q *question) (Answer, bool) {
+	if q.starts(e.lex.help...) && len(q.words) <= 3 || q.has("what can you do") || q.has("how do i use") {
+		return e.helpAnswer(IntentHelp, "What I can answer"), true
+	}
+	return Answer{}, false
+}
+
+func (e *Engine) ruleSources(q *question) (Answer, bool) {
+	if q.starts(e.lex.sources...) && len(q.words) <= 3 ||
+		q.has("your sources") || q.has("where does this come from") || q.has("which articles") {
+		return e.sourcesAnswer(), true
+	}
+	return Answer{}, false
+}
+
+func (e *Engine) ruleBrief(q *question) (Answer, bool) {
+	if q.hasAny(e.lex.brief...) && len(q.words) <= 6 {
+		return e.briefAnswer(), true
+	}
+	return Answer{}, false
+}
+
+func (e *Engine) rulePrincipleNumber(q *question) (Answer, bool) {
+	if !q.hasAny(e.lex.principle...) {
+		return Answer{}, false
+	}
+	for _, w := range q.words {
+		if n, ok := number(w); ok {
+			return e.principleAnswer(n), true
+		}
+	}
+	return Answer{}, false
+}
+
+func (e *Engine) ruleWhoSaid(q *question) (Answer, bool) {
+	if !q.starts("who", "whom", "which") || len(q.words) < 3 {
+		return Answer{}, false
+	}
+	i := slices.IndexFunc(q.words, func(w string) bool { return slices.Contains(e.lex.saidVerbs, w) })
+	if i < 0 || i > 2 {
+		return Answer{}, false
+	}
+	return e.whoSaidAnswer(q, q.words[i+1:])
+}
+
+func (e *Engine) ruleCounts(q *question) (Answer, bool) {
+	counting := q.has("how many") || q.hasAny(e.lex.counting...)
+	if !counting || !q.hasAny(e.lex.countSubjects...) {
+		return Answer{}, false
+	}
+	return e.countsAnswer(e.lex.countFocus(q)), true
+}
+
+func (e *Engine) ruleDidSign(q *question) (Answer, bool) {
+	region, ok := e.lex.signRegion(q)
+	if !ok || q.hasAny(e.lex.negation...) && q.starts("who", "which", "what") {
+		return Answer{}, false
+	}
+	if p := e.partyIn(region); p != nil {
+		return e.didSignAnswer(p), true
+	}
+	entity := strings.Join(slices.DeleteFunc(slices.Clone(region), func(w string) bool {
+		return slices.Contains(e.lex.fillers, w)
+	}), " ")
+	if entity == "" || slices.ContainsFunc(region, func(w string) bool { return slices.Contains(e.lex.countSubjects, w) }) {
+		return Answer{}, false
+	}
+	return e.unknownPartyAnswer(entity), true
+}
+
+// signRegion finds the words naming who a "did X sign?" question is about:
+// those between a leading auxiliary and the signing verb ("did the US
+// sign"), or before it in a short question ("Google signed?").
+func (lx *lexicon) signRegion(q *question) ([]string, bool) {
+	i := slices.IndexFunc(q.words, func(w string) bool { return slices.Contains(lx.sign, w) })
+	if i < 1 {
+		return nil, false
+	}
+	switch {
+	case q.starts(lx.aux...):
+		return q.words[1:i], i > 1
+	case len(q.words) <= 4 && !q.starts("who", "which", "what", "how", "when", "where", "why"):
+		return q.words[:i], true
+	}
+	return nil, false
+}
+
+func (e *Engine) ruleNotSigned(q *question) (Answer, bool) {
+	signing := q.hasAny(e.lex.sign...) || q.hasAny("signatories", "nonsignatories")
+	if q.hasAny(e.lex.negation...) && (signing || q.starts("who", "which")) || q.has("non signatories") {
+		return e.notSignedAnswer(), true
+	}
+	return Answer{}, false
+}
+
+func (e *Engine) ruleSigned(q *question) (Answer, bool) {
+	if q.hasAny("signatories", "signatory", "supporters", "backers") ||
+		q.starts("who", "which", "what") && q.hasAny(e.lex.sign...) {
+		return e.signedAnswer(), true
+	}
+	return Answer{}, false
+}
+
+func (e *Engine) rulePerson(q *question) (Answer, bool) {
+	if p := e.personIn(q); p != nil {
+		return e.personAnswer(p), true
+	}
+	if org, people := e.organisationIn(q); len(people) > 0 {
+		return e.organisationAnswer(org, people), true
+	}
+	return Answer{}, false
+}
+
+func (e *Engine) ruleLaunch(q *question) (Answer, bool) {
+	launch := q.hasAny(e.lex.launch...)
+	if launch && q.starts("who", "where", "which", "what", "when") || q.hasAny("macron", "forum") && len(q.words) <= 6 {
+		return e.launchAnswer(), true
+	}
+	return Answer{}, false
+}
+
+func (e *Engine) ruleWhatIs(q *question) (Answer, bool) {
+	about := q.has("what is") || q.has("whats") || q.has("what was") || q.has("tell me about") ||
+		q.starts(e.lex.explain...)
+	if about && len(q.words) <= 10 || e.isPactName(q) {
+		return e.whatIsAnswer(), true
+	}
+	return Answer{}, false
+}
+
+func (e *Engine) ruleReactions(q *question) (Answer, bool) {
+	if q.hasAny(e.lex.reactions...) {
+		return e.reactionsAnswer(), true
+	}
+	return Answer{}, false
+}
+
+func (e *Engine) rulePrinciples(q *question) (Answer, bool) {
+	if q.hasAny(e.lex.principle...) || q.hasAny(e.lex.rules...) ||
+		q.has("what does it say") || q.has("what does the pact say") {
+		return e.principlesAnswer(), true
+	}
+	return Answer{}, false
+}
+
+func (e *Engine) ruleTopic(q *question) (Answer, bool) {
+	if n := e.topicIn(q); n > 0 {
+		return e.principleAnswer(n), true
+	}
+	return Answer{}, false
+}
+
+// countFocus says which count a question asks about, or "" for all.
+func (lx *lexicon) countFocus(q *question) string {
+	switch {
+	case q.hasAny(lx.countries...):
+		return "countries"
+	case q.hasAny(lx.companies...):
+		return "companies"
+	case q.hasAny(lx.nonprofits...) || q.has("non profits"):
+		return "nonprofits"
+	}
+	return ""
+}

@@ -1,0 +1,171 @@
+package knowledge
+
+import (
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// cleanQuery turns raw chat text into the question as shown back to users:
+// valid UTF-8, no control characters, mentions and link markup reduced to
+// their labels, @everyone and @here neutralised, white space collapsed.
+func cleanQuery(raw string) string {
+	s := strings.ToValidUTF8(raw, "\uFFFD")
+	s = strings.Map(func(r rune) rune {
+		if unicode.IsControl(r) || r == '\u200b' || r == '\ufeff' {
+			return ' '
+		}
+		return r
+	}, s)
+	s = stripMarkup(s)
+	s = strings.NewReplacer("@everyone", "everyone", "@here", "here", "@channel", "channel").Replace(s)
+	return normalizeSpace(s)
+}
+
+// stripMarkup removes chat markup in angle brackets: Slack's <@U123>,
+// <!channel>, <#C1|name> and <https://x|label> (kept as their label or
+// address), and Discord's <@123>, <@!1>, <@&1>, <#1>, <:emoji:1>, <t:1:R>.
+// A "<" that opens no such markup is kept.
+func stripMarkup(s string) string {
+	var b strings.Builder
+	for {
+		i := strings.IndexByte(s, '<')
+		if i < 0 {
+			b.WriteString(s)
+			return b.String()
+		}
+		j := strings.IndexByte(s[i+1:], '>')
+		inner := ""
+		if j >= 0 {
+			inner = s[i+1 : i+1+j]
+		}
+		if j < 0 || inner == "" || strings.ContainsAny(inner, " \t<") {
+			b.WriteString(s[:i+1])
+			s = s[i+1:]
+			continue
+		}
+		b.WriteString(s[:i])
+		b.WriteString(markupLabel(inner))
+		s = s[i+1+j+1:]
+	}
+}
+
+// markupLabel is what a piece of markup shows as plain text.
+func markupLabel(inner string) string {
+	if _, label, ok := strings.Cut(inner, "|"); ok {
+		return " " + label + " "
+	}
+	for _, scheme := range [...]string{"http://", "https://", "mailto:"} {
+		if strings.HasPrefix(inner, scheme) {
+			return " " + inner + " "
+		}
+	}
+	return " "
+}
+
+// numberWord maps spelled numbers and ordinals to digits.
+func numberWord(w string) (int, bool) {
+	words := [...]string{"zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+		"eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty"}
+	ordinals := [...]string{"zeroth", "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
+		"eleventh", "twelfth"}
+	for i, x := range words {
+		if w == x {
+			return i, true
+		}
+	}
+	for i, x := range ordinals {
+		if w == x {
+			return i, true
+		}
+	}
+	return 0, false
+}
+
+// words splits text into lower-case words for understanding: apostrophes
+// (straight or curly) are dropped so "didn't" is "didnt", every other
+// non-letter, non-digit separates words, and "8th" becomes "8".
+func words(s string) []string {
+	s = strings.ToLower(s)
+	s = strings.NewReplacer("'", "", "’", "", "‘", "", "`", "", "´", "").Replace(s)
+	fields := strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+	for i, f := range fields {
+		for _, suf := range [...]string{"st", "nd", "rd", "th"} {
+			if n, ok := strings.CutSuffix(f, suf); ok && n != "" && isDigits(n) {
+				fields[i] = n
+			}
+		}
+	}
+	return fields
+}
+
+func isDigits(s string) bool {
+	for _, r := range s {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return s != ""
+}
+
+// number reads a word as a number, from digits or a number word.
+func number(w string) (int, bool) {
+	if isDigits(w) {
+		if len(w) > 6 {
+			return 1_000_000, true
+		}
+		n, err := strconv.Atoi(w)
+		return n, err == nil
+	}
+	return numberWord(w)
+}
+
+// editDistance is the optimal string alignment distance between a and b
+// (insertions, deletions, substitutions and adjacent transpositions),
+// giving up early once it exceeds max.
+func editDistance(a, b string, max int) int {
+	ra, rb := []rune(a), []rune(b)
+	if d := len(ra) - len(rb); d > max || -d > max {
+		return max + 1
+	}
+	prev2 := make([]int, len(rb)+1)
+	prev := make([]int, len(rb)+1)
+	cur := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur[0] = i
+		best := cur[0]
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+			if i > 1 && j > 1 && ra[i-1] == rb[j-2] && ra[i-2] == rb[j-1] {
+				cur[j] = min(cur[j], prev2[j-2]+1)
+			}
+			best = min(best, cur[j])
+		}
+		if best > max {
+			return max + 1
+		}
+		prev2, prev, cur = prev, cur, prev2
+	}
+	return prev[len(rb)]
+}
+
+// typoBudget is how many edits a word of this length may carry and still
+// be recognised: none for short words, where a single edit makes another
+// word.
+func typoBudget(w string) int {
+	switch n := utf8.RuneCountInString(w); {
+	case n >= 8:
+		return 2
+	case n >= 5:
+		return 1
+	}
+	return 0
+}
