@@ -103,7 +103,7 @@ type fakeSlack struct {
 	posts     []post
 	deletes   []string
 	responses []map[string]any // bodies sent to response URLs
-	failures  []string         // "429", "500" or a Slack error code
+	failures  []string         // "429", "500", a Slack error code, or "ok"
 	calls     int
 }
 
@@ -133,7 +133,7 @@ func (f *fakeSlack) postMessage(w http.ResponseWriter, r *http.Request) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	f.calls++
-	if len(f.failures) > 0 {
+	if len(f.failures) > 0 && f.failures[0] != "ok" {
 		how := f.failures[0]
 		f.failures = f.failures[1:]
 		switch how {
@@ -146,6 +146,9 @@ func (f *fakeSlack) postMessage(w http.ResponseWriter, r *http.Request) {
 			writeJSONBody(w, map[string]any{"ok": false, "error": how})
 		}
 		return
+	}
+	if len(f.failures) > 0 {
+		f.failures = f.failures[1:] // an "ok"
 	}
 	p := post{Channel: r.PostForm.Get("channel"), Thread: r.PostForm.Get("thread_ts"), Text: r.PostForm.Get("text")}
 	_ = json.Unmarshal([]byte(r.PostForm.Get("blocks")), &p.Blocks)

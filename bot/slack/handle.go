@@ -170,8 +170,8 @@ func question(text, botUser string) string {
 			break
 		}
 	}
-	if botUser != "" {
-		t = strings.ReplaceAll(t, "<@"+botUser+">", "")
+	if botUser != "" && strings.Contains(t, "<@"+botUser+">") {
+		t = strings.Join(strings.Fields(strings.ReplaceAll(t, "<@"+botUser+">", "")), " ")
 	}
 	return strings.TrimSpace(unescape(t))
 }
