@@ -211,7 +211,7 @@ func (l layout) pages(limit int) []page {
 	for i, c := range l.cites {
 		if len(cur)+len(c) > room() {
 			if len(done)+1 == limit {
-				cur = append(cur, contextBlock(moreLine(len(l.cites)-i)))
+				cur = append(cur, contextBlock(moreLine(len(l.cites)-i, limit == 1)))
 				break
 			}
 			done = append(done, cur)
@@ -234,13 +234,18 @@ func (l layout) pages(limit int) []page {
 	return out
 }
 
-// moreLine says how many citations a message left out.
-func moreLine(n int) string {
+// moreLine says how many citations a message left out; in a single-message
+// reply it says where to find them all.
+func moreLine(n int, single bool) string {
 	noun := "citations"
 	if n == 1 {
 		noun = "citation"
 	}
-	return "_… " + strconv.Itoa(n) + " more " + noun + " not shown. Mention me or send me a direct message to see them all._"
+	line := "_… " + strconv.Itoa(n) + " more " + noun + " not shown."
+	if single {
+		line += " Mention me or send me a direct message to see them all."
+	}
+	return line + "_"
 }
 
 // plain is a plain_text object; Slack still parses &, < and > in it, so text

@@ -115,11 +115,12 @@ func split(raw string, limit int, cost func(rune) int) []string {
 }
 
 // cutPoint finds where to end a piece that must fit in s: after the last
-// paragraph, line, sentence or word break in its second half, or at its end.
+// paragraph, line, sentence or word break past its first third (so pieces
+// are not needlessly short), or at its end.
 func cutPoint(s string) int {
-	half := len(s) / 2
+	third := len(s) / 3
 	for _, sep := range []string{"\n\n", "\n", ". ", "? ", "! ", ".” ", "; ", " "} {
-		if i := strings.LastIndex(s, sep); i > half {
+		if i := strings.LastIndex(s, sep); i > third {
 			return i + len(sep)
 		}
 	}
