@@ -106,6 +106,8 @@ func answerCases() []answerCase {
 		sourcesDontSay("did Germany sign", "Germany"),
 		sourcesDontSay("did france sign?", "France"),
 		sourcesDontSay("did Apple sign", "Apple"),
+		sourcesDontSay("did the European Union sign", "European Union"),
+		sourcesDontSay("did Switzerland sign", "Switzerland"),
 
 		// The principles, by number, by typo and by topic.
 		principle8("principle 8"),

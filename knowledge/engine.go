@@ -39,6 +39,9 @@ type Engine struct {
 	vocab map[string]bool
 	// keywords are the words typos are corrected towards.
 	keywords []string
+	// stemKeywords maps a stem to the shortest keyword with that stem, so
+	// an inflection of a keyword ("electing") finds its way to it.
+	stemKeywords map[string]string
 	// suggestions are the questions Complete offers.
 	suggestions []string
 }
@@ -151,10 +154,23 @@ func (e *Engine) correct(w string) string {
 	if e.vocab[w] || isDigits(w) {
 		return w
 	}
+	// An inflection of a keyword is that keyword; an inflection of a word
+	// of the corpus ("intercept" for "intercepts") is no typo.
+	if s, ok := e.index.stem(w); ok {
+		if k, ok := e.stemKeywords[s]; ok {
+			return k
+		}
+		if e.index.dict[s] {
+			return w
+		}
+	}
 	budget := typoBudget(w)
 	best, bestD := w, budget+1
 	for _, k := range e.keywords {
-		if d := editDistance(w, k, min(budget, typoBudget(k))); d < bestD {
+		// editDistance reports max+1 when it gives up, which can still beat
+		// bestD when k's own budget is smaller than w's: check against it.
+		b := min(budget, typoBudget(k))
+		if d := editDistance(w, k, b); d <= b && d < bestD {
 			best, bestD = k, d
 		}
 	}
@@ -184,10 +200,16 @@ func (e *Engine) buildVocabulary() {
 			kw[w] = true
 		}
 	}
+	e.stemKeywords = map[string]string{}
 	for w := range kw {
 		e.vocab[w] = true
 		if typoBudget(w) > 0 {
 			e.keywords = append(e.keywords, w)
+		}
+		if s, ok := e.index.stem(w); ok {
+			if k, ok := e.stemKeywords[s]; !ok || len(w) < len(k) || len(w) == len(k) && w < k {
+				e.stemKeywords[s] = w
+			}
 		}
 	}
 	slices.Sort(e.keywords)

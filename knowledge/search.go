@@ -24,6 +24,8 @@ type searchIndex struct {
 	index     bleve.Index
 	analyzer  analysis.Analyzer
 	sentences []indexedSentence
+	// dict holds every term of the index.
+	dict map[string]bool
 }
 
 // indexedSentence is one indexed sentence, with its analysed terms for the
@@ -61,7 +63,7 @@ func buildIndex(sources []*Source, speakers []Citation) (*searchIndex, error) {
 	if err != nil {
 		return nil, fmt.Errorf("build search index: %w", err)
 	}
-	si := &searchIndex{index: idx, analyzer: m.AnalyzerNamed(en.AnalyzerName)}
+	si := &searchIndex{index: idx, analyzer: m.AnalyzerNamed(en.AnalyzerName), dict: map[string]bool{}}
 	batch := idx.NewBatch()
 	for _, src := range sources {
 		for _, p := range src.Paragraphs {
@@ -71,8 +73,12 @@ func buildIndex(sources []*Source, speakers []Citation) (*searchIndex, error) {
 				if err := batch.Index(id, sentenceDoc{Text: text}); err != nil {
 					return nil, fmt.Errorf("index %s: %w", src.location(p.Number), err)
 				}
+				terms := si.terms(text)
+				for t := range terms {
+					si.dict[t] = true
+				}
 				si.sentences = append(si.sentences, indexedSentence{source: src, para: p.Number, text: text,
-					speaker: speakerOf(src.ID, p.Number, text, speakers), terms: si.terms(text)})
+					speaker: speakerOf(src.ID, p.Number, text, speakers), terms: terms})
 			}
 		}
 	}
@@ -100,6 +106,16 @@ func (si *searchIndex) terms(text string) map[string]bool {
 		out[string(t.Term)] = true
 	}
 	return out
+}
+
+// stem analyses one word into its index term, such as "intercept" for
+// "intercepts"; false for a stop word.
+func (si *searchIndex) stem(w string) (string, bool) {
+	ts := si.analyzer.Analyze([]byte(w))
+	if len(ts) != 1 {
+		return "", false
+	}
+	return string(ts[0].Term), true
 }
 
 // queryTerms analyses a question into distinct terms, in order.

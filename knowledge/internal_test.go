@@ -1,0 +1,58 @@
+package knowledge
+
+import "testing"
+
+// These tests cover helpers whose mistakes the public API would only show
+// indirectly.
+
+func TestEditDistance(t *testing.T) {
+	tests := []struct {
+		a, b string
+		max  int
+		want int
+	}{
+		{"principle", "principle", 2, 0},
+		{"prinicple", "principle", 2, 1}, // adjacent transposition
+		{"principal", "principle", 2, 2},
+		{"bishoff", "bischoff", 1, 1},
+		{"european", "absent", 1, 2}, // gives up: max+1
+		{"european", "absent", 2, 3},
+		{"", "abc", 3, 3},
+		{"abc", "", 1, 2},
+		{"héllo", "hello", 1, 1}, // runes, not bytes
+	}
+	for _, tt := range tests {
+		if got := editDistance(tt.a, tt.b, tt.max); got != tt.want {
+			t.Errorf("editDistance(%q, %q, %d) = %d; want %d", tt.a, tt.b, tt.max, got, tt.want)
+		}
+	}
+}
+
+func TestCorrect(t *testing.T) {
+	e, err := LoadDefault()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct{ w, want string }{
+		{"prinicple", "principle"},
+		{"principal", "principal"},
+		{"eight", "8"},
+		{"eighth", "8"},
+		{"bishoff", "bischoff"},
+		{"kotahri", "kothari"},
+		{"signd", "signed"},
+		{"signe", "sign"},          // an inflection of a keyword
+		{"electing", "election"},   // likewise
+		{"intercept", "intercept"}, // "intercepts" is in the corpus
+		{"european", "european"},
+		{"firearms", "firearms"},
+		{"netherlands", "netherlands"},
+		{"us", "us"},
+		{"12", "12"},
+	}
+	for _, tt := range tests {
+		if got := e.correct(tt.w); got != tt.want {
+			t.Errorf("correct(%q) = %q; want %q", tt.w, got, tt.want)
+		}
+	}
+}
