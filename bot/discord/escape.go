@@ -6,12 +6,18 @@ import (
 	"unicode/utf8"
 )
 
-// markdownSpecial are the characters Discord's markdown gives a meaning
-// anywhere in a line: emphasis, strike, code, spoilers, masked links and
-// the <...> forms of mentions, channels, emoji and timestamps. Discord
-// renders a backslash before any ASCII punctuation as the bare character,
-// so escaping them keeps a quote as written.
-const markdownSpecial = "\\*_~`|[]<"
+// isSpecial reports whether Discord's markdown gives c a meaning anywhere
+// in a line: emphasis, strike, code, spoilers, masked links and the <...>
+// forms of mentions, channels, emoji and timestamps. Discord renders a
+// backslash before any ASCII punctuation as the bare character, so
+// escaping them keeps a quote as written.
+func isSpecial(c byte) bool {
+	switch c {
+	case '\\', '*', '_', '~', '`', '|', '[', ']', '<':
+		return true
+	}
+	return false
+}
 
 // zeroWidthSpace splits "@everyone" and "@here" so that echoed text reads
 // the same but can never be parsed as a mass mention.
@@ -42,29 +48,31 @@ func defuseMassMentions(s string) string {
 }
 
 // escapeLine escapes one line: first the markers that only count at the
-// start of a line (lists, subtext), then special characters everywhere
-// except inside bare URLs, which Discord links before it reads escapes.
+// start of a line (lists, quotes, headers), then special characters
+// everywhere except inside bare URLs, which Discord links before it reads
+// escapes.
 func escapeLine(b *strings.Builder, line string) {
 	body := strings.TrimLeftFunc(line, unicode.IsSpace)
 	b.WriteString(line[:len(line)-len(body)])
 	body = escapeLineStart(b, body)
-	for len(body) > 0 {
-		word := body
-		if i := strings.IndexFunc(body, unicode.IsSpace); i >= 0 {
-			word = body[:i]
+	for {
+		i := strings.Index(body, "http")
+		if i < 0 {
+			escapeText(b, body)
+			return
 		}
-		if isURL(word) {
-			b.WriteString(word)
-		} else {
-			escapeWord(b, word)
+		if (i == 0 || body[i-1] == ' ' || body[i-1] == '\t') && isURL(body[i:]) {
+			escapeText(b, body[:i])
+			end := len(body)
+			if j := strings.IndexFunc(body[i:], unicode.IsSpace); j >= 0 {
+				end = i + j
+			}
+			b.WriteString(body[i:end])
+			body = body[end:]
+			continue
 		}
-		body = body[len(word):]
-		space := body
-		if i := strings.IndexFunc(body, func(r rune) bool { return !unicode.IsSpace(r) }); i >= 0 {
-			space = body[:i]
-		}
-		b.WriteString(space)
-		body = body[len(space):]
+		escapeText(b, body[:i+len("http")])
+		body = body[i+len("http"):]
 	}
 }
 
@@ -88,13 +96,19 @@ func escapeLineStart(b *strings.Builder, line string) string {
 	return line
 }
 
-func escapeWord(b *strings.Builder, word string) {
-	for _, r := range word {
-		if r < utf8.RuneSelf && strings.IndexByte(markdownSpecial, byte(r)) >= 0 {
+// escapeText puts a backslash before each special character, copying
+// the runs between them whole. Multi-byte UTF-8 never contains ASCII
+// bytes, so a byte scan is safe.
+func escapeText(b *strings.Builder, s string) {
+	last := 0
+	for i := 0; i < len(s); i++ {
+		if isSpecial(s[i]) {
+			b.WriteString(s[last:i])
 			b.WriteByte('\\')
+			last = i
 		}
-		b.WriteRune(r)
 	}
+	b.WriteString(s[last:])
 }
 
 func isURL(word string) bool {
@@ -158,6 +172,9 @@ func tokens(s string) []string {
 // cut between runes. format is applied to each piece before measuring, so
 // escaping and prefixes are counted.
 func splitWords(s string, limit int, format func(string) string) []string {
+	if runeLen(format(s)) <= limit {
+		return []string{s}
+	}
 	words := tokens(s)
 	var out []string
 	for len(words) > 0 {

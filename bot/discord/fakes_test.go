@@ -11,7 +11,8 @@ import (
 	"github.com/pariscall/pariscall/knowledge"
 )
 
-// fakeEngine is a bot.Engine whose behaviour each test sets.
+// fakeEngine is a bot.Engine whose behaviour each test sets. Without
+// AnswerFunc it answers sampleAnswer and records the questions.
 type fakeEngine struct {
 	AnswerFunc   func(question string) knowledge.Answer
 	CompleteFunc func(prefix string, limit int) []string
@@ -23,13 +24,13 @@ type fakeEngine struct {
 var _ bot.Engine = (*fakeEngine)(nil)
 
 func (e *fakeEngine) Answer(q string) knowledge.Answer {
+	if e.AnswerFunc != nil {
+		return e.AnswerFunc(q)
+	}
 	e.mu.Lock()
 	e.questions = append(e.questions, q)
 	e.mu.Unlock()
-	if e.AnswerFunc == nil {
-		return sampleAnswer(q)
-	}
-	return e.AnswerFunc(q)
+	return sampleAnswer(q)
 }
 
 func (e *fakeEngine) Complete(prefix string, limit int) []string {
