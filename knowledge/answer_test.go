@@ -183,6 +183,8 @@ func answerCases() []answerCase {
 			cites: some, quotes: []string{"Dead On Arrival", "51 countries", "declining to sign"}, sources: both,
 			notes: []string{"The sources differ", "not today's"}, asOf: nov},
 		{q: "@everyone brief", intent: knowledge.IntentBrief, has: []string{"Briefing"}, cites: some, query: "everyone brief", asOf: nov},
+		{q: "@@everyoneeveryone brief", intent: knowledge.IntentBrief, cites: some, query: "everyoneeveryone brief", asOf: nov},
+		{q: "@@@Here <#C1|@channel> brief", intent: knowledge.IntentBrief, cites: some, query: "Here channel brief", asOf: nov},
 		{q: "summary", intent: knowledge.IntentBrief, has: []string{"Briefing"}, cites: some, asOf: nov},
 		{q: "help", intent: knowledge.IntentHelp, has: []string{"who didn't sign", "principle N", "what did PERSON say", "brief", "sources"},
 			cites: 0},

@@ -63,7 +63,7 @@ func citationProblems(sources []*knowledge.Source, a knowledge.Answer) []string 
 }
 
 // queryProblems lists what is wrong with an answer's Query: it must be
-// valid UTF-8 without control characters.
+// valid UTF-8 without control characters or mass mentions.
 func queryProblems(a knowledge.Answer) []string {
 	var probs []string
 	if !utf8.ValidString(a.Query) {
@@ -71,6 +71,12 @@ func queryProblems(a knowledge.Answer) []string {
 	}
 	if i := strings.IndexFunc(a.Query, unicode.IsControl); i >= 0 {
 		probs = append(probs, fmt.Sprintf("Query %q has a control character at byte %d", a.Query, i))
+	}
+	lower := strings.ToLower(a.Query)
+	for _, m := range []string{"@everyone", "@here", "@channel"} {
+		if strings.Contains(lower, m) {
+			probs = append(probs, fmt.Sprintf("Query %q still holds %s, which would notify everyone if echoed", a.Query, m))
+		}
 	}
 	return probs
 }

@@ -19,8 +19,42 @@ func cleanQuery(raw string) string {
 		return r
 	}, s)
 	s = stripMarkup(s)
-	s = strings.NewReplacer("@everyone", "everyone", "@here", "here", "@channel", "channel").Replace(s)
+	s = neutralizeMentions(s)
 	return normalizeSpace(s)
+}
+
+// neutralizeMentions drops every "@" that starts @everyone, @here or
+// @channel, in any case. Replacing "@everyone" with "everyone" once is not
+// enough: "@@everyone" would become "@everyone".
+func neutralizeMentions(s string) string {
+	var b strings.Builder
+	for {
+		i := strings.IndexByte(s, '@')
+		if i < 0 {
+			b.WriteString(s)
+			return b.String()
+		}
+		j := i
+		for j < len(s) && s[j] == '@' {
+			j++
+		}
+		b.WriteString(s[:i])
+		if !startsMassMention(s[j:]) {
+			b.WriteString(s[i:j])
+		}
+		s = s[j:]
+	}
+}
+
+// startsMassMention reports whether s starts with a word that, after "@",
+// notifies a whole channel or server.
+func startsMassMention(s string) bool {
+	for _, w := range [...]string{"everyone", "here", "channel"} {
+		if len(s) >= len(w) && strings.EqualFold(s[:len(w)], w) {
+			return true
+		}
+	}
+	return false
 }
 
 // stripMarkup removes chat markup in angle brackets: Slack's <@U123>,

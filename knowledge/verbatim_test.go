@@ -72,8 +72,8 @@ func TestCitationProblems(t *testing.T) {
 	}
 }
 
-// TestQueryProblems checks that the query check rejects invalid UTF-8 and
-// control characters.
+// TestQueryProblems checks that the query check rejects invalid UTF-8,
+// control characters and mass mentions.
 func TestQueryProblems(t *testing.T) {
 	for _, tt := range []struct {
 		query string
@@ -85,6 +85,10 @@ func TestQueryProblems(t *testing.T) {
 		{"bell \a", true},
 		{"newline \n", true},
 		{"c1 \u0085", true},
+		{"@everyone brief", true},
+		{"ping @HERE", true},
+		{"everyone brief", false},
+		{"mail me at a@b.c", false},
 	} {
 		if got := len(queryProblems(knowledge.Answer{Query: tt.query})) > 0; got != tt.bad {
 			t.Errorf("queryProblems(%q) bad = %v; want %v", tt.query, got, tt.bad)
