@@ -107,7 +107,7 @@ type fakeSlack struct {
 	calls     int
 }
 
-func newFakeSlack(t *testing.T) *fakeSlack {
+func newFakeSlack(t testing.TB) *fakeSlack {
 	f := &fakeSlack{mux: http.NewServeMux()}
 	f.mux.HandleFunc("POST /api/chat.postMessage", f.postMessage)
 	f.mux.HandleFunc("POST /api/chat.delete", f.deleteMessage)
@@ -215,7 +215,7 @@ type harness struct {
 	clock   *clock
 }
 
-func newHarness(t *testing.T, engine bot.Engine) *harness {
+func newHarness(t testing.TB, engine bot.Engine) *harness {
 	t.Helper()
 	h := &harness{mux: http.NewServeMux(), slack: newFakeSlack(t), obs: &fakeObserver{},
 		clock: &clock{now: time.Unix(1531420618, 0)}}

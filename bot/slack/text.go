@@ -89,8 +89,11 @@ func clip(s string, limit int) string {
 // sentence, then a word, and cuts inside a word only when one is longer than
 // limit. Pieces are trimmed of surrounding spaces and never empty.
 func split(raw string, limit int, cost func(rune) int) []string {
-	var pieces []string
 	raw = strings.TrimSpace(raw)
+	if raw != "" && len(raw)*len("&amp;") <= limit {
+		return []string{raw} // no rune costs more than five bytes' worth
+	}
+	var pieces []string
 	for raw != "" {
 		end, w := 0, 0
 		for end < len(raw) {
