@@ -5,6 +5,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 	"unicode/utf8"
 
 	"github.com/pariscall/pariscall/knowledge"
@@ -363,4 +364,21 @@ func TestAnswerConcurrent(t *testing.T) {
 		})
 	}
 	wg.Wait()
+}
+
+// TestHugeInputIsQuick checks that cleaning a question takes time linear in
+// its length, as chat messages and command lines can be large: 2 MB of
+// unclosed markup once took minutes.
+func TestHugeInputIsQuick(t *testing.T) {
+	e := load(t)
+	for _, q := range []string{strings.Repeat("<", 2<<20), strings.Repeat("<", 2<<20) + ">", strings.Repeat("@@everyone ", 200_000)} {
+		start := time.Now()
+		a := answer(t, e, q)
+		if took := time.Since(start); took > 5*time.Second {
+			t.Errorf("Answer(%d bytes of %q) took %v; want well under 5s", len(q), q[:1], took)
+		}
+		if a.Intent != knowledge.IntentTooLong {
+			t.Errorf("Answer(%d bytes of %q).Intent = %q; want %q", len(q), q[:1], a.Intent, knowledge.IntentTooLong)
+		}
+	}
 }

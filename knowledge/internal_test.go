@@ -56,3 +56,28 @@ func TestCorrect(t *testing.T) {
 		}
 	}
 }
+
+func TestStripMarkup(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"<@U123> who didn't sign", "  who didn't sign"},
+		{"<!channel> principle 3", "  principle 3"},
+		{"<@!123456> did china sign", "  did china sign"},
+		{"see <https://example.com|the article> now", "see  the article  now"},
+		{"see <https://example.com>", "see  https://example.com "},
+		{"<#C1|general> <:emoji:1><t:1:R>", " general    "},
+		{"<https://x|>", "  "},
+		{"a <|b> c", "a <|b> c"},
+		{"a <b |c> d", "a <b |c> d"},
+		{"a < b > c", "a < b > c"},
+		{"<<<<>>>>", "<<<<>>>>"},
+		{"<<@U1>>", "< >"},
+		{"<@", "<@"},
+		{"x>y<z", "x>y<z"},
+		{"<a\tb>", "<a\tb>"},
+	}
+	for _, tt := range tests {
+		if got := stripMarkup(tt.in); got != tt.want {
+			t.Errorf("stripMarkup(%q) = %q; want %q", tt.in, got, tt.want)
+		}
+	}
+}

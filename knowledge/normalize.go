@@ -60,28 +60,32 @@ func startsMassMention(s string) bool {
 // stripMarkup removes chat markup in angle brackets: Slack's <@U123>,
 // <!channel>, <#C1|name> and <https://x|label> (kept as their label or
 // address), and Discord's <@123>, <@!1>, <@&1>, <#1>, <:emoji:1>, <t:1:R>.
-// A "<" that opens no such markup is kept.
+// A "<" that opens no such markup is kept. Markup is the text between a
+// ">" and the last "<" before it; finding the ">" first keeps this linear
+// in the length of s, however many "<" it holds.
 func stripMarkup(s string) string {
 	var b strings.Builder
 	for {
-		i := strings.IndexByte(s, '<')
-		if i < 0 {
+		j := strings.IndexByte(s, '>')
+		if j < 0 {
 			b.WriteString(s)
 			return b.String()
 		}
-		j := strings.IndexByte(s[i+1:], '>')
+		i := strings.LastIndexByte(s[:j], '<')
 		inner := ""
-		if j >= 0 {
-			inner = s[i+1 : i+1+j]
+		if i >= 0 {
+			inner = s[i+1 : j]
 		}
-		if j < 0 || inner == "" || strings.ContainsAny(inner, " \t<") {
-			b.WriteString(s[:i+1])
-			s = s[i+1:]
+		// Only a label, after "|", may hold spaces ("<https://x|the article>").
+		target, _, _ := strings.Cut(inner, "|")
+		if i < 0 || target == "" || strings.ContainsAny(target, " \t") {
+			b.WriteString(s[:j+1])
+			s = s[j+1:]
 			continue
 		}
 		b.WriteString(s[:i])
 		b.WriteString(markupLabel(inner))
-		s = s[i+1+j+1:]
+		s = s[j+1:]
 	}
 }
 
