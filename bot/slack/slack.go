@@ -25,6 +25,7 @@ import (
 	"github.com/slack-go/slack"
 
 	"github.com/pariscall/pariscall/bot"
+	"github.com/pariscall/pariscall/knowledge"
 )
 
 const (
@@ -134,6 +135,16 @@ func New(opts Options) (*Adapter, error) {
 		status:  bot.Status{Detail: "not started"},
 	}
 	return a, nil
+}
+
+// UsageHint is the slash command's usage hint, as manifest.yaml declares it:
+// each command's usage from knowledge.Commands, in the order help lists them.
+func UsageHint() string {
+	var usages []string
+	for _, c := range knowledge.Commands() {
+		usages = append(usages, c.Usage)
+	}
+	return strings.Join(usages, " | ")
 }
 
 // Platform returns "slack".
