@@ -201,6 +201,31 @@ func (e *Engine) topicIn(q *question) int {
 	return best
 }
 
+// isPactSubject reports whether words only name the pact, such as "the
+// paris call" or "this pact about".
+func (e *Engine) isPactSubject(ws []string) bool {
+	for _, w := range ws {
+		if !e.pactWords[w] {
+			return false
+		}
+	}
+	return true
+}
+
+// buildPactWords collects the words that may name the pact: its names,
+// aliases and the rules' filler words.
+func (e *Engine) buildPactWords() {
+	e.pactWords = map[string]bool{}
+	names := append([]string{e.facts.pact.Name}, e.facts.pact.Aliases...)
+	names = append(names, e.lex.fillers...)
+	names = append(names, "about", "exactly", "all", "really", "actually", "thing", "initiative", "its", "their")
+	for _, n := range names {
+		for _, w := range words(n) {
+			e.pactWords[w] = true
+		}
+	}
+}
+
 // isPactName reports whether the question is just a name of the pact.
 func (e *Engine) isPactName(q *question) bool {
 	text := strings.TrimSpace(q.joined)

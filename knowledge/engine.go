@@ -42,6 +42,8 @@ type Engine struct {
 	// stemKeywords maps a stem to the shortest keyword with that stem, so
 	// an inflection of a keyword ("electing") finds its way to it.
 	stemKeywords map[string]string
+	// pactWords are the words that may name the pact, for "what is X".
+	pactWords map[string]bool
 	// suggestions are the questions Complete offers.
 	suggestions []string
 }
@@ -87,6 +89,7 @@ func Load(opts Options) (*Engine, error) {
 		return nil, err
 	}
 	e.buildVocabulary()
+	e.buildPactWords()
 	e.suggestions = e.buildCompletions()
 	return e, nil
 }

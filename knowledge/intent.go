@@ -228,13 +228,29 @@ func (e *Engine) ruleLaunch(q *question) (Answer, bool) {
 	return Answer{}, false
 }
 
+// ruleWhatIs answers "what is X" only when X is the pact: "what is cyber
+// hygiene" is a topic and "what is the TSA" is not covered at all.
 func (e *Engine) ruleWhatIs(q *question) (Answer, bool) {
-	about := q.has("what is") || q.has("whats") || q.has("what was") || q.has("tell me about") ||
-		q.starts(e.lex.explain...)
-	if about && len(q.words) <= 10 || e.isPactName(q) {
+	if subject, ok := e.lex.askedAbout(q); ok && e.isPactSubject(subject) || e.isPactName(q) {
 		return e.whatIsAnswer(), true
 	}
 	return Answer{}, false
+}
+
+// askedAbout finds the words a "what is X", "tell me about X" or "explain
+// X" question asks about.
+func (lx *lexicon) askedAbout(q *question) ([]string, bool) {
+	if q.starts(lx.explain...) {
+		return q.words[1:], true
+	}
+	for _, p := range [][]string{{"what", "is"}, {"whats"}, {"what", "was"}, {"tell", "me", "about"}} {
+		for i := 0; i+len(p) <= len(q.words); i++ {
+			if slices.Equal(q.words[i:i+len(p)], p) {
+				return q.words[i+len(p):], true
+			}
+		}
+	}
+	return nil, false
 }
 
 func (e *Engine) ruleReactions(q *question) (Answer, bool) {
