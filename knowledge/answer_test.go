@@ -122,6 +122,11 @@ func answerCases() []answerCase {
 		principle8("mercenaries"),
 		{q: "principle 12", intent: knowledge.IntentPrinciple, has: []string{"nine principles", "no principle 12"}, cites: 0},
 		{q: "principle 0", intent: knowledge.IntentPrinciple, has: []string{"nine principles", "no principle 0"}, cites: 0},
+		{q: "principle twelve", intent: knowledge.IntentPrinciple, has: []string{"no principle 12"}, cites: 0},
+		{q: "principle 99999999999999999999", intent: knowledge.IntentPrinciple,
+			has: []string{"no principle 99999999999999999999"}, cites: 0},
+		{q: "principle 0000000000000000000000000000000042", intent: knowledge.IntentPrinciple, has: []string{"no principle 42."}, cites: 0},
+		principle8("principle 0000000008"),
 		{q: "<!channel> principle 3", intent: knowledge.IntentPrinciple, has: []string{"Principle 3: Defend electoral processes"}, cites: 2,
 			quotes: []string{"undermining electoral processes"}, query: "principle 3"},
 		{q: "principle three", intent: knowledge.IntentPrinciple, has: []string{"Principle 3: Defend electoral processes"}, cites: 2},
@@ -134,6 +139,8 @@ func answerCases() []answerCase {
 			quotes: []string{"advanced cyber hygiene"}, notes: []string{"merges principles 6 and 7"}},
 		{q: "principles", intent: knowledge.IntentPrinciples, has: principleNames, cites: 9, sources: []string{"campus-security"}},
 		{q: "what are the principles", intent: knowledge.IntentPrinciples, has: principleNames, cites: 9},
+		{q: "what are the nine principles", intent: knowledge.IntentPrinciples, has: principleNames, cites: 9},
+		{q: "list the 9 principles", intent: knowledge.IntentPrinciples, has: principleNames, cites: 9},
 
 		// Counts, with the sources' disagreement and their date.
 		{q: "how many countries signed", intent: knowledge.IntentCounts, has: []string{"51 countries", "50 countries"},

@@ -126,11 +126,17 @@ func (e *Engine) principlesAnswer() Answer {
 		Citations: cites, Suggestions: []string{"principle 8", "principle 3"}}
 }
 
+// noPrincipleAnswer says there is no principle numbered as the user wrote
+// it, such as "12" or "99999999999999999999".
+func (e *Engine) noPrincipleAnswer(n string) Answer {
+	return Answer{Intent: IntentPrinciple, Title: fmt.Sprintf("There is no principle %s", n),
+		Text:        fmt.Sprintf("The Paris Call has nine principles, numbered 1 to 9; there is no principle %s.", n),
+		Suggestions: []string{"principles", "principle 1", "principle 9"}}
+}
+
 func (e *Engine) principleAnswer(n int) Answer {
 	if n < 1 || n > len(e.facts.principles) {
-		return Answer{Intent: IntentPrinciple, Title: fmt.Sprintf("There is no principle %d", n),
-			Text:        fmt.Sprintf("The Paris Call has nine principles, numbered 1 to 9; there is no principle %d.", n),
-			Suggestions: []string{"principles", "principle 1", "principle 9"}}
+		return e.noPrincipleAnswer(fmt.Sprint(n))
 	}
 	p := e.facts.principles[n-1]
 	text := fmt.Sprintf("Principle %d of 9: %s. %s gives its wording; %s's eight-item list has it as item %d.",

@@ -133,10 +133,19 @@ func (e *Engine) rulePrincipleNumber(q *question) (Answer, bool) {
 	if !q.hasAny(e.lex.principle...) {
 		return Answer{}, false
 	}
-	for _, w := range q.words {
-		if n, ok := number(w); ok {
-			return e.principleAnswer(n), true
+	for i, w := range q.words {
+		n, ok := number(w)
+		if !ok {
+			continue
 		}
+		// A number before a plural counts: "the nine principles" is the list.
+		if i+1 < len(q.words) && strings.HasSuffix(q.words[i+1], "s") && slices.Contains(e.lex.principle, q.words[i+1]) {
+			continue
+		}
+		if n < 1 || n > len(e.facts.principles) {
+			return e.noPrincipleAnswer(numberLabel(w)), true
+		}
+		return e.principleAnswer(n), true
 	}
 	return Answer{}, false
 }

@@ -147,9 +147,11 @@ func isDigits(s string) bool {
 	return s != ""
 }
 
-// number reads a word as a number, from digits or a number word.
+// number reads a word as a number, from digits or a number word. Numbers
+// of more than six digits all read as 1,000,000: none is a principle.
 func number(w string) (int, bool) {
 	if isDigits(w) {
+		w = numberLabel(w)
 		if len(w) > 6 {
 			return 1_000_000, true
 		}
@@ -157,6 +159,19 @@ func number(w string) (int, bool) {
 		return n, err == nil
 	}
 	return numberWord(w)
+}
+
+// numberLabel shows a number as the user wrote it, without leading zeros
+// and cut short if it is very long.
+func numberLabel(w string) string {
+	if n, ok := numberWord(w); ok {
+		return strconv.Itoa(n)
+	}
+	w = strings.TrimLeft(w, "0")
+	if w == "" {
+		return "0"
+	}
+	return truncateRunes(w, 24)
 }
 
 // editDistance is the optimal string alignment distance between a and b
