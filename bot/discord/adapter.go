@@ -39,8 +39,8 @@ type Options struct {
 	// AppID is the application id; it is required with Token, to register
 	// the slash command.
 	AppID string
-	// PublicKey is the application's Ed25519 public key, in hex, that
-	// signs HTTP interactions.
+	// PublicKey is the application's Ed25519 public key, in hex, which
+	// verifies the signatures on HTTP interactions.
 	PublicKey string
 	// GuildID, when set, registers the slash command in that server only,
 	// which takes effect at once; otherwise it is registered globally.

@@ -122,8 +122,11 @@ func choices(suggestions []string) []*discordgo.ApplicationCommandOptionChoice {
 	return out
 }
 
-// maxAutocomplete is Discord's limit on autocomplete choices.
-const maxAutocomplete = 25
+// Discord's limits on autocomplete: 25 choices of up to 100 characters.
+const (
+	maxAutocomplete = 25
+	maxChoice       = 100
+)
 
 // truncateRunes cuts s to at most n runes, without a marker: a choice's
 // value is sent back as the question, so it stays plain text.

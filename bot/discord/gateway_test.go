@@ -1,11 +1,16 @@
 package discord_test
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"fmt"
+	"log/slog"
+	"net/http"
+	"net/http/httptest"
 	"regexp"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -21,7 +26,9 @@ func startGateway(t *testing.T, f *fakeDiscord, opts discord.Options) *discord.A
 	t.Helper()
 	opts.Token = "test-token"
 	opts.AppID = appID
-	opts.APIURL = f.srv.URL
+	if opts.APIURL == "" {
+		opts.APIURL = f.srv.URL
+	}
 	if opts.Engine == nil {
 		opts.Engine = &fakeEngine{}
 	}
@@ -96,6 +103,21 @@ func TestGatewayIdentifyAndRegister(t *testing.T) {
 	}
 }
 
+// TestAPIURLWithPath reaches Discord through a proxy that serves it under
+// a path prefix: every REST call, the gateway lookup included, must go
+// through the proxy.
+func TestAPIURLWithPath(t *testing.T) {
+	t.Parallel()
+	f := newFakeDiscord(t)
+	proxy := httptest.NewServer(http.StripPrefix("/discord-proxy", f.srv.Config.Handler))
+	t.Cleanup(proxy.Close)
+	startGateway(t, f, discord.Options{APIURL: proxy.URL + "/discord-proxy/"})
+	f.waitCalls(t, 1, "PUT", "/api/v9/applications/"+appID+"/commands")
+	if n := len(f.callsTo("GET", "/api/v9/gateway")); n != 1 {
+		t.Errorf("gateway looked up %d times through the proxy; want 1", n)
+	}
+}
+
 func checkCommands(t *testing.T, c restCall) {
 	t.Helper()
 	var cmds []discordgo.ApplicationCommand
@@ -146,13 +168,22 @@ func TestGatewayMentions(t *testing.T) {
 	f := newFakeDiscord(t)
 	eng := &fakeEngine{}
 	obs := &recordingObserver{}
-	startGateway(t, f, discord.Options{Engine: eng, Observer: obs})
+	var logs syncBuffer
+	logger := slog.New(slog.NewTextHandler(&logs, &slog.HandlerOptions{Level: slog.LevelDebug}))
+	startGateway(t, f, discord.Options{Engine: eng, Observer: obs, Logger: logger})
 
+	webhook := message("m6", "g", "u2", false, "<@"+botID+"> via webhook", botID)
+	webhook["webhook_id"] = "w1"
+	joined := message("m7", "g", "u1", false, "<@"+botID+"> joined", botID)
+	joined["type"] = 7
 	ignored := []map[string]any{
+		webhook, // a webhook
+		joined,  // a system message
 		message("m1", "g", "u1", true, "<@"+botID+"> who signed", botID),  // another bot
 		message("m2", "g", botID, true, "<@"+botID+"> who signed", botID), // itself
 		message("m3", "g", "u1", false, "who signed, anyone?"),            // no mention
 		message("m4", "", botID, true, "a DM from the bot itself"),        // own DM
+		message("m5", "g", botID, false, "<@"+botID+"> echo", botID),      // itself, even unflagged
 	}
 	for _, m := range ignored {
 		f.dispatch(t, "MESSAGE_CREATE", m)
@@ -168,34 +199,12 @@ func TestGatewayMentions(t *testing.T) {
 	for _, a := range answered {
 		f.dispatch(t, "MESSAGE_CREATE", a.msg)
 	}
-	posts := f.waitCalls(t, len(answered), "POST", "/api/v9/channels/")
-	time.Sleep(50 * time.Millisecond) // let any wrong reply to an ignored message arrive
-	if posts = f.callsTo("POST", "/api/v9/channels/"); len(posts) != len(answered) {
-		t.Fatalf("bot posted %d messages %v; want %d", len(posts), posts, len(answered))
-	}
-	byRef := map[string]discordgo.MessageSend{}
-	for _, p := range posts {
-		var ms discordgo.MessageSend
-		p.decode(t, &ms)
-		checkNoMentions(t, p.Body)
-		if ms.Reference == nil {
-			t.Fatalf("%s has no message_reference", p)
-		}
-		if want := "/api/v9/channels/c-" + ms.Reference.MessageID + "/messages"; p.Path != want {
-			t.Errorf("reply to %s posted to %s; want %s", ms.Reference.MessageID, p.Path, want)
-		}
-		byRef[ms.Reference.MessageID] = ms
-	}
+	want := map[string]string{}
 	for _, a := range answered {
-		id := a.msg["id"].(string)
-		ms, ok := byRef[id]
-		if !ok {
-			t.Errorf("no reply referencing %s", id)
-			continue
-		}
-		checkSampleEmbeds(t, ms.Embeds, a.want)
+		want[a.msg["id"].(string)] = a.want
 	}
-	if got := strings.Join(eng.asked(), "|"); strings.Count(got, "|") != len(answered)-1 {
+	checkReplies(t, f, want)
+	if got := eng.asked(); len(got) != len(answered) {
 		t.Errorf("engine asked %q; want %d questions", got, len(answered))
 	}
 	for _, a := range answered {
@@ -204,6 +213,84 @@ func TestGatewayMentions(t *testing.T) {
 		}
 	}
 	waitFor(t, "answers observed", func() bool { n, _, _ := obs.counts(); return n == len(answered) })
+	checkLogs(t, logs.String(), "who didn't sign", len(answered))
+}
+
+// checkReplies checks that the bot posted exactly one reply to each
+// message in want (message id to question), in its channel, referencing
+// it, mentioning no one, and rendering sampleAnswer of the question.
+func checkReplies(t *testing.T, f *fakeDiscord, want map[string]string) {
+	t.Helper()
+	f.waitCalls(t, len(want), "POST", "/api/v9/channels/")
+	time.Sleep(50 * time.Millisecond) // let any wrong reply to an ignored message arrive
+	posts := f.callsTo("POST", "/api/v9/channels/")
+	if len(posts) != len(want) {
+		t.Fatalf("bot posted %d messages %v; want %d", len(posts), posts, len(want))
+	}
+	for _, p := range posts {
+		var ms discordgo.MessageSend
+		p.decode(t, &ms)
+		checkNoMentions(t, p.Body)
+		if ms.Reference == nil {
+			t.Fatalf("%s has no message_reference", p)
+		}
+		id := ms.Reference.MessageID
+		if path := "/api/v9/channels/c-" + id + "/messages"; p.Path != path {
+			t.Errorf("reply to %s posted to %s; want %s", id, p.Path, path)
+		}
+		q, ok := want[id]
+		if !ok {
+			t.Errorf("reply references %s; want one of %v", id, want)
+			continue
+		}
+		delete(want, id)
+		checkSampleEmbeds(t, ms.Embeds, q)
+	}
+}
+
+// checkLogs checks that each answer is logged at info with its platform,
+// intent and latency, that question text appears only at debug, and that
+// the token never appears.
+func checkLogs(t *testing.T, logs, question string, answers int) {
+	t.Helper()
+	if strings.Contains(logs, "test-token") {
+		t.Errorf("logs contain the token:\n%s", logs)
+	}
+	n := 0
+	for _, line := range strings.Split(logs, "\n") {
+		if strings.Contains(line, "msg=answered") {
+			n++
+			for _, want := range []string{"level=INFO", "platform=discord", "intent=not_signed", "latency="} {
+				if !strings.Contains(line, want) {
+					t.Errorf("answer log %q lacks %q", line, want)
+				}
+			}
+		}
+		if strings.Contains(line, question) && !strings.Contains(line, "level=DEBUG") {
+			t.Errorf("question text logged above debug: %q", line)
+		}
+	}
+	if n != answers {
+		t.Errorf("logged %d answers; want %d", n, answers)
+	}
+}
+
+// syncBuffer is a bytes.Buffer safe for the adapter's goroutines.
+type syncBuffer struct {
+	mu  sync.Mutex
+	buf bytes.Buffer
+}
+
+func (b *syncBuffer) Write(p []byte) (int, error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.Write(p)
+}
+
+func (b *syncBuffer) String() string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.String()
 }
 
 func contains(ss []string, s string) bool {

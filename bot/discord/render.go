@@ -19,8 +19,6 @@ const (
 	maxFieldValue  = 1024
 	maxMessageText = 6000 // across all embeds of one message
 	maxEmbeds      = 10
-	maxContent     = 2000
-	maxChoice      = 100
 
 	// maxFooter is well under Discord's 2048 so that a message keeps most
 	// of its 6000 characters for quotes.
