@@ -59,6 +59,9 @@ func (a *Adapter) slashReply(cmd slack.SlashCommand) reply {
 func (a *Adapter) onEvent(ev slackevents.EventsAPIEvent) {
 	cb, ok := ev.Data.(*slackevents.EventsAPICallbackEvent)
 	if !ok {
+		if ev.Type == slackevents.AppRateLimited {
+			a.log.Warn("slack is rate limiting event delivery to this app")
+		}
 		return
 	}
 	in, ok := incomingFrom(ev.InnerEvent.Data, botUserID(cb))

@@ -69,6 +69,10 @@ func (a *Adapter) serveCommand(w http.ResponseWriter, r *http.Request, _ []byte)
 		http.Error(w, "malformed slash command", http.StatusBadRequest)
 		return
 	}
+	if r.PostForm.Get("ssl_check") == "1" {
+		w.WriteHeader(http.StatusOK) // Slack checking the certificate, not a question
+		return
+	}
 	writeJSON(w, a.slashReply(cmd))
 }
 

@@ -243,6 +243,15 @@ func TestSlashCommandWrongCommand(t *testing.T) {
 	}
 }
 
+func TestSSLCheck(t *testing.T) {
+	var asked atomic.Int32
+	h := newHarness(t, &fakeEngine{AnswerFunc: func(string) knowledge.Answer { asked.Add(1); return notSigned() }})
+	w := h.serve(h.request("/slack/commands", "application/x-www-form-urlencoded", "ssl_check=1&token=x"))
+	if w.Code != http.StatusOK || w.Body.Len() != 0 || asked.Load() != 0 {
+		t.Errorf("ssl_check = %d %q, engine asked %d times; want an empty 200 and no question", w.Code, w.Body, asked.Load())
+	}
+}
+
 func TestURLVerification(t *testing.T) {
 	h := newHarness(t, scriptedEngine(notSigned()))
 	body := `{"token":"t","challenge":"3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P","type":"url_verification"}`

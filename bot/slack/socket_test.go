@@ -88,90 +88,103 @@ func (s *socketServer) send(t *testing.T, envelope map[string]any) map[string]an
 	return nil
 }
 
-func TestSocketMode(t *testing.T) {
-	f := newFakeSlack(t)
-	sock := newSocketServer(t, f)
-	obs := &fakeObserver{}
+// socketHarness is a Socket Mode adapter running against fake Slack.
+type socketHarness struct {
+	adapter *slack.Adapter
+	slack   *fakeSlack
+	sock    *socketServer
+	obs     *fakeObserver
+	stop    func() error // cancels Run and returns its error
+}
+
+func startSocket(t *testing.T, engine *fakeEngine) *socketHarness {
+	t.Helper()
+	h := &socketHarness{slack: newFakeSlack(t), obs: &fakeObserver{}}
+	h.sock = newSocketServer(t, h.slack)
 	a, err := slack.New(slack.Options{
-		BotToken: testToken, AppToken: testAppToken, APIURL: f.apiURL(), Observer: obs,
-		Engine: scriptedEngine(notSigned()), Logger: slog.New(slog.NewTextHandler(io.Discard, nil)),
+		BotToken: testToken, AppToken: testAppToken, APIURL: h.slack.apiURL(), Observer: h.obs,
+		Engine: engine, Logger: slog.New(slog.NewTextHandler(io.Discard, nil)),
 	})
 	if err != nil {
 		t.Fatalf("New: %v", err)
 	}
+	h.adapter = a
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan error, 1)
 	go func() { done <- a.Run(ctx) }()
+	h.stop = func() error {
+		cancel()
+		select {
+		case err := <-done:
+			return err
+		case <-time.After(5 * time.Second):
+			t.Fatal("Run did not return after cancel")
+		}
+		return nil
+	}
+	t.Cleanup(func() { cancel() })
 	waitFor(t, "socket mode connected", func() bool { return a.Status().Ready })
+	return h
+}
 
-	ack := sock.send(t, map[string]any{"envelope_id": "E1", "type": "slash_commands", "accepts_response_payload": true,
-		"payload": map[string]any{"command": "/pariscall", "text": "who didn't sign <!channel>", "user_id": "U1", "channel_id": "C1", "response_url": f.srv.URL + "/hooks/1"}})
+func TestSocketModeSlashCommand(t *testing.T) {
+	h := startSocket(t, scriptedEngine(notSigned()))
+	ack := h.sock.send(t, map[string]any{"envelope_id": "E1", "type": "slash_commands", "accepts_response_payload": true,
+		"payload": map[string]any{"command": "/pariscall", "text": "who didn't sign <!channel>", "user_id": "U1", "channel_id": "C1", "response_url": h.slack.srv.URL + "/hooks/1"}})
 	payload, _ := ack["payload"].(map[string]any)
 	if payload["response_type"] != "ephemeral" || !strings.Contains(strings.Join(texts(payload["blocks"]), "\n"), "*You asked:* who didn't sign &lt;!channel&gt;") {
 		t.Errorf("slash command ack payload = %v; want an ephemeral answer repeating the escaped question", payload)
 	}
+	if err := h.stop(); err != nil {
+		t.Errorf("Run() after cancel = %v; want nil", err)
+	}
+	if h.adapter.Status().Ready {
+		t.Errorf("Status() after Run returned = %+v; want not ready", h.adapter.Status())
+	}
+}
 
+func TestSocketModeEventsAndClicks(t *testing.T) {
+	h := startSocket(t, scriptedEngine(notSigned()))
 	event := map[string]any{"envelope_id": "E2", "type": "events_api", "accepts_response_payload": false,
 		"payload": json.RawMessage(eventBody("Ev9", mention("<@UBOT> who didn't sign", "5.5", "")))}
-	if ack := sock.send(t, event); ack["payload"] != nil {
+	if ack := h.sock.send(t, event); ack["payload"] != nil {
 		t.Errorf("events_api ack = %v; want no payload", ack)
 	}
 	event["envelope_id"], event["retry_attempt"], event["retry_reason"] = "E3", 1, "timeout"
-	sock.send(t, event)
-	waitFor(t, "the mention's answer", func() bool { p, _, _ := f.snapshot(); return len(p) == 1 })
+	h.sock.send(t, event)
+	waitFor(t, "the mention's answer", func() bool { p, _, _ := h.slack.snapshot(); return len(p) == 1 })
 
 	click, _ := json.Marshal(map[string]any{"type": "block_actions", "user": map[string]any{"id": "U1", "name": "roadrunner"},
-		"response_url": f.srv.URL + "/hooks/2", "actions": []map[string]any{{"type": "button", "block_id": "b1", "action_id": "pariscall_post", "value": "who didn't sign"}}})
-	sock.send(t, map[string]any{"envelope_id": "E4", "type": "interactive", "payload": json.RawMessage(click)})
-	waitFor(t, "the in_channel post", func() bool { _, _, r := f.snapshot(); return len(r) == 1 })
+		"response_url": h.slack.srv.URL + "/hooks/2", "actions": []map[string]any{{"type": "button", "block_id": "b1", "action_id": "pariscall_post", "value": "who didn't sign"}}})
+	h.sock.send(t, map[string]any{"envelope_id": "E4", "type": "interactive", "payload": json.RawMessage(click)})
+	waitFor(t, "the in_channel post", func() bool { _, _, r := h.slack.snapshot(); return len(r) == 1 })
 
 	settle()
-	posts, _, responses := f.snapshot()
+	posts, _, responses := h.slack.snapshot()
 	if len(posts) != 1 || posts[0].Thread != "5.5" {
 		t.Errorf("Socket Mode mention, then its retry: %d posts (%+v); want 1 in thread 5.5", len(posts), posts)
 	}
 	if len(responses) != 1 || responses[0]["response_type"] != "in_channel" {
 		t.Errorf("Socket Mode button click: response_url got %v; want one in_channel post", responses)
 	}
-	if n, _, _ := obs.counts(); n != 3 {
-		t.Errorf("Answered called %d times; want 3 (slash, mention, click)", n)
-	}
-	cancel()
-	select {
-	case err := <-done:
-		if err != nil {
-			t.Errorf("Run() after cancel = %v; want nil", err)
-		}
-	case <-time.After(5 * time.Second):
-		t.Fatal("Run did not return after cancel")
-	}
-	if a.Status().Ready {
-		t.Errorf("Status() after Run returned = %+v; want not ready", a.Status())
+	if n, _, _ := h.obs.counts(); n != 2 {
+		t.Errorf("Answered called %d times; want 2 (mention, click)", n)
 	}
 }
 
 func TestSocketModeBigAnswerGoesThroughResponseURL(t *testing.T) {
-	f := newFakeSlack(t)
-	sock := newSocketServer(t, f)
 	big := manyCitations(40)
 	for i := range big.Citations {
 		big.Citations[i].Quote = strings.Repeat("A long quoted sentence. ", 40)
 	}
-	a, err := slack.New(slack.Options{BotToken: testToken, AppToken: testAppToken, APIURL: f.apiURL(), Engine: scriptedEngine(big)})
-	if err != nil {
-		t.Fatalf("New: %v", err)
-	}
-	ctx, cancel := context.WithCancel(context.Background())
-	defer cancel()
-	go a.Run(ctx)
-	waitFor(t, "socket mode connected", func() bool { return a.Status().Ready })
-	ack := sock.send(t, map[string]any{"envelope_id": "E1", "type": "slash_commands", "accepts_response_payload": true,
-		"payload": map[string]any{"command": "/pariscall", "text": "brief", "response_url": f.srv.URL + "/hooks/1"}})
+	h := startSocket(t, scriptedEngine(big))
+	ack := h.sock.send(t, map[string]any{"envelope_id": "E1", "type": "slash_commands", "accepts_response_payload": true,
+		"payload": map[string]any{"command": "/pariscall", "text": "brief", "response_url": h.slack.srv.URL + "/hooks/1"}})
 	if ack["payload"] != nil {
 		t.Errorf("ack of a >20 KB answer carries a payload; want an empty ack")
 	}
-	waitFor(t, "the response_url post", func() bool { _, _, r := f.snapshot(); return len(r) == 1 })
-	if _, _, r := f.snapshot(); r[0]["response_type"] != "ephemeral" {
+	waitFor(t, "the response_url post", func() bool { _, _, r := h.slack.snapshot(); return len(r) == 1 })
+	if _, _, r := h.slack.snapshot(); r[0]["response_type"] != "ephemeral" {
 		t.Errorf("big answer posted as %v; want ephemeral", r[0]["response_type"])
 	}
 }
