@@ -123,7 +123,41 @@ func parseFacts(data []byte) (*factBase, error) {
 			return nil, fmt.Errorf("fact base: party %q: signed is %q, want yes, no or supports", p.Name, p.Signed)
 		}
 	}
+	if err := fb.checkShape(); err != nil {
+		return nil, fmt.Errorf("fact base: %w", err)
+	}
 	return &fb, nil
+}
+
+// checkShape reports every entry missing what answers rely on, so a thin
+// fact base fails at load rather than making an answer panic.
+func (fb *factBase) checkShape() error {
+	var es errs
+	need := func(ok bool, format string, args ...any) {
+		if !ok {
+			es.add(fmt.Errorf(format, args...))
+		}
+	}
+	pf := fb.Pact
+	need(pf.Name != "" && pf.Short != "" && pf.Summary != "" && pf.LaunchedBy != "" && pf.Venue != "",
+		"pact: name, short, summary, launched_by and venue are required")
+	need(len(pf.CiteWhat) > 0, "pact: cite_what is empty")
+	need(len(pf.CiteNames) > 0, "pact: cite_names is empty")
+	need(len(pf.CiteLaunch) > 0, "pact: cite_launch is empty")
+	for _, p := range fb.Principles {
+		need(p.Name != "" && p.Item.Number > 0, "principle %d: name and item number are required", p.Number)
+	}
+	need(len(fb.Counts) > 0, "counts is empty")
+	for _, c := range fb.Counts {
+		need(len(c.Cite) > 0, "counts %s: cite is empty", c.Source)
+	}
+	for _, p := range fb.Parties {
+		need(p.Name != "" && len(p.Aliases) > 0 && len(p.Cite) > 0, "party %q: name, aliases and cite are required", p.Name)
+	}
+	for _, p := range fb.People {
+		need(p.Name != "" && len(p.Aliases) > 0 && len(p.Quotes) > 0, "person %q: name, aliases and quotes are required", p.Name)
+	}
+	return es.err()
 }
 
 // verifier resolves fact-base citations against the corpus, failing on any

@@ -7,6 +7,7 @@ import (
 	"testing/fstest"
 
 	"github.com/pariscall/pariscall/knowledge"
+	"go.yaml.in/yaml/v3"
 )
 
 // readFile reads a file of the package, failing the test on error.
@@ -193,5 +194,82 @@ func TestCorpusOptionMissingMetadata(t *testing.T) {
 	_, err := knowledge.Load(knowledge.Options{Corpus: fsys})
 	if err == nil || !strings.Contains(err.Error(), "002_6ad912746ad45484") {
 		t.Errorf("Load(no metadata) error = %v; want one naming 002_6ad912746ad45484", err)
+	}
+}
+
+// editFacts decodes facts.yaml, lets edit change it and encodes it again.
+func editFacts(t *testing.T, edit func(fb map[string]any)) []byte {
+	t.Helper()
+	var fb map[string]any
+	if err := yaml.Unmarshal([]byte(readFile(t, "facts.yaml")), &fb); err != nil {
+		t.Fatal(err)
+	}
+	edit(fb)
+	out, err := yaml.Marshal(fb)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+// entry returns the i-th entry of a list in the fact base.
+func entry(fb map[string]any, list string, i int) map[string]any {
+	return fb[list].([]any)[i].(map[string]any)
+}
+
+// TestFactsShape checks that a fact base missing what answers rely on is
+// rejected at load, naming what is missing, rather than making an answer
+// panic later.
+func TestFactsShape(t *testing.T) {
+	tests := []struct {
+		name string
+		edit func(fb map[string]any)
+		want []string
+	}{
+		{"unchanged", func(fb map[string]any) {}, nil},
+		{"no counts", func(fb map[string]any) { fb["counts"] = []any{} }, []string{"counts"}},
+		{"count without citation", func(fb map[string]any) { entry(fb, "counts", 1)["cite"] = []any{} }, []string{"counts", "sc-media"}},
+		{"no cite_what", func(fb map[string]any) { fb["pact"].(map[string]any)["cite_what"] = []any{} }, []string{"pact", "cite_what"}},
+		{"no cite_names", func(fb map[string]any) { delete(fb["pact"].(map[string]any), "cite_names") }, []string{"pact", "cite_names"}},
+		{"no cite_launch", func(fb map[string]any) { fb["pact"].(map[string]any)["cite_launch"] = nil }, []string{"pact", "cite_launch"}},
+		{"no pact name", func(fb map[string]any) { fb["pact"].(map[string]any)["name"] = "" }, []string{"pact", "name"}},
+		{"person without aliases", func(fb map[string]any) { entry(fb, "people", 3)["aliases"] = []any{} }, []string{"Mounir Hahad", "aliases"}},
+		{"person without quotes", func(fb map[string]any) { entry(fb, "people", 0)["quotes"] = []any{} }, []string{"Paul Bischoff", "quotes"}},
+		{"party without aliases", func(fb map[string]any) { delete(entry(fb, "parties", 4), "aliases") }, []string{"Google", "aliases"}},
+		{"party without citation", func(fb map[string]any) { entry(fb, "parties", 1)["cite"] = []any{} }, []string{"Russia", "cite"}},
+		{"principle without name", func(fb map[string]any) { entry(fb, "principles", 2)["name"] = "" }, []string{"principle 3", "name"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			e, err := knowledge.Load(knowledge.Options{Facts: editFacts(t, tt.edit)})
+			if tt.want == nil {
+				if err != nil {
+					t.Fatalf("Load(%s) error: %v", tt.name, err)
+				}
+				for _, c := range answerCases() {
+					answer(t, e, c.q)
+				}
+				return
+			}
+			if err == nil {
+				// Show what the missing fact would have done.
+				for _, c := range answerCases() {
+					func() {
+						defer func() {
+							if r := recover(); r != nil {
+								t.Errorf("Answer(%q) panicked: %v", c.q, r)
+							}
+						}()
+						e.Answer(c.q)
+					}()
+				}
+				t.Fatalf("Load(%s) succeeded; want an error mentioning %q", tt.name, tt.want)
+			}
+			for _, w := range tt.want {
+				if !strings.Contains(err.Error(), w) {
+					t.Errorf("Load(%s) error = %q; want it to mention %q", tt.name, err, w)
+				}
+			}
+		})
 	}
 }
