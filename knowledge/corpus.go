@@ -3,6 +3,7 @@ package knowledge
 import (
 	"embed"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path"
@@ -63,16 +64,12 @@ func loadDocs(dir string) ([]*Source, error) {
 			continue
 		}
 		p := filepath.Join(dir, e.Name())
-		info, err := e.Info()
+		raw, isDir, err := readDocument(p)
 		if err != nil {
 			return nil, fmt.Errorf("load document %q: %w", p, err)
 		}
-		if info.Size() > maxDocumentBytes {
-			return nil, fmt.Errorf("load document %q: %d bytes, more than the %d allowed", p, info.Size(), maxDocumentBytes)
-		}
-		raw, err := os.ReadFile(p)
-		if err != nil {
-			return nil, fmt.Errorf("load document %q: %w", p, err)
+		if isDir {
+			continue
 		}
 		id := "doc:" + strings.ToLower(strings.TrimSuffix(e.Name(), filepath.Ext(e.Name())))
 		src, err := parseDocument(id, e.Name(), raw)
@@ -82,4 +79,31 @@ func loadDocs(dir string) ([]*Source, error) {
 		out = append(out, src)
 	}
 	return out, nil
+}
+
+// readDocument reads a user document of at most maxDocumentBytes. It
+// checks the size of what it opened, not of the directory entry, so a
+// symbolic link to a large file is refused too. It reports a link to a
+// directory, which the caller skips.
+func readDocument(path string) (raw []byte, isDir bool, err error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, false, err
+	}
+	defer f.Close()
+	info, err := f.Stat()
+	if err != nil {
+		return nil, false, err
+	}
+	if info.IsDir() {
+		return nil, true, nil
+	}
+	raw, err = io.ReadAll(io.LimitReader(f, maxDocumentBytes+1))
+	if err != nil {
+		return nil, false, err
+	}
+	if n := max(info.Size(), int64(len(raw))); n > maxDocumentBytes {
+		return nil, false, fmt.Errorf("%d bytes, more than the %d allowed", n, maxDocumentBytes)
+	}
+	return raw, false, nil
 }

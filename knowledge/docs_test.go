@@ -133,3 +133,62 @@ func TestDocsDirErrors(t *testing.T) {
 		t.Error("Load(missing DocsDir) succeeded; want an error")
 	}
 }
+
+// TestDocsDirFrontMatter checks front-matter edge cases that must load.
+func TestDocsDirFrontMatter(t *testing.T) {
+	tests := []struct {
+		name, body, title string
+	}{
+		{"empty block", "---\n---\nThe zebu paragraph.\n", "doc.md"},
+		{"blank block", "---\n\n---\nThe zebu paragraph.\n", "doc.md"},
+		{"comment only", "---\n# nothing here\n---\nThe zebu paragraph.\n", "doc.md"},
+		{"CRLF line ends", "---\r\ntitle: Zebu Notes\r\n---\r\nThe zebu paragraph.\r\n", "Zebu Notes"},
+		{"rule inside the body", "The zebu paragraph.\n\n---\n\nMore text.\n", "doc.md"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			e, err := knowledge.Load(knowledge.Options{DocsDir: writeDocs(t, map[string]string{"doc.md": tt.body})})
+			if err != nil {
+				t.Fatalf("Load(%s) error: %v", tt.name, err)
+			}
+			a := answer(t, e, "zebu paragraph")
+			if len(a.Citations) == 0 || a.Citations[0].SourceID != "doc:doc" || a.Citations[0].Title != tt.title ||
+				a.Citations[0].Quote != "The zebu paragraph." {
+				t.Errorf("Answer(%q) with %s = %+v; want a citation of doc:doc titled %q", "zebu paragraph", tt.name, a.Citations, tt.title)
+			}
+		})
+	}
+}
+
+// TestDocsDirSymlinkedBigFile checks that the size limit holds for a link
+// to a large file, not just for the link itself.
+func TestDocsDirSymlinkedBigFile(t *testing.T) {
+	big := filepath.Join(t.TempDir(), "big.txt")
+	if err := os.WriteFile(big, []byte(strings.Repeat("word ", 1<<20)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	if err := os.Symlink(big, filepath.Join(dir, "link.txt")); err != nil {
+		t.Skipf("cannot make a symbolic link: %v", err)
+	}
+	_, err := knowledge.Load(knowledge.Options{DocsDir: dir})
+	if err == nil || !strings.Contains(err.Error(), "link.txt") || !strings.Contains(err.Error(), "more than") {
+		t.Errorf("Load(link to a 5 MB file) error = %v; want one naming link.txt and the limit", err)
+	}
+}
+
+// TestDocsDirSymlinkedDirectory checks that a link to a directory named
+// like a document is skipped, as directories are.
+func TestDocsDirSymlinkedDirectory(t *testing.T) {
+	dir := writeDocs(t, map[string]string{"real.md": "The zebu paragraph.\n"})
+	if err := os.Symlink(t.TempDir(), filepath.Join(dir, "folder.md")); err != nil {
+		t.Skipf("cannot make a symbolic link: %v", err)
+	}
+	e, err := knowledge.Load(knowledge.Options{DocsDir: dir})
+	if err != nil {
+		t.Fatalf("Load(link to a directory) error: %v", err)
+	}
+	if n := len(e.Sources()); n != 3 {
+		t.Errorf("Load(link to a directory) has %d sources; want 3", n)
+	}
+}

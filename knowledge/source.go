@@ -2,7 +2,9 @@ package knowledge
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
+	"io"
 	"strings"
 	"time"
 	"unicode"
@@ -125,13 +127,15 @@ func parseDocument(id, file string, raw []byte) (*Source, error) {
 	text := strings.ReplaceAll(string(raw), "\r\n", "\n")
 	var m meta
 	if rest, ok := strings.CutPrefix(text, "---\n"); ok {
-		front, body, found := strings.Cut(rest, "\n---\n")
+		// The leading newline lets an empty block ("---\n---\n") close.
+		front, body, found := strings.Cut("\n"+rest, "\n---\n")
 		if !found {
 			return nil, fmt.Errorf("document %s: front matter has no closing ---", file)
 		}
 		dec := yaml.NewDecoder(strings.NewReader(front))
 		dec.KnownFields(true)
-		if err := dec.Decode(&m); err != nil {
+		// A block with no fields decodes as io.EOF: no metadata.
+		if err := dec.Decode(&m); err != nil && !errors.Is(err, io.EOF) {
 			return nil, fmt.Errorf("document %s: front matter: %w", file, err)
 		}
 		text = body
