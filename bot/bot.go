@@ -1,6 +1,7 @@
-// Package bot holds what the chat adapters share: the interfaces they are
-// wired through, and the text helpers that keep rendering within platform
-// limits. It imports no chat SDK.
+// Package bot holds what the chat adapters share: the interfaces through
+// which the knowledge core, the metrics and `pariscall serve` are wired to
+// each platform. It imports no chat SDK; each platform package renders and
+// escapes for its own limits.
 package bot
 
 import (

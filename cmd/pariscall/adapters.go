@@ -19,7 +19,7 @@ func newAdapters(c config.Config, eng *knowledge.Engine, obs bot.Observer, log *
 		a, err := slack.New(slack.Options{
 			SigningSecret: c.Slack.SigningSecret, BotToken: c.Slack.BotToken, AppToken: c.Slack.AppToken,
 			APIURL: c.Slack.APIURL, Command: c.Slack.Command,
-			Engine: eng, Observer: obs, Logger: log.With("platform", "slack"),
+			Engine: eng, Observer: obs, Logger: log,
 		})
 		if err != nil {
 			return nil, fmt.Errorf("start Slack adapter: %w", err)
@@ -30,7 +30,7 @@ func newAdapters(c config.Config, eng *knowledge.Engine, obs bot.Observer, log *
 		a, err := discord.New(discord.Options{
 			Token: c.Discord.Token, AppID: c.Discord.AppID, PublicKey: c.Discord.PublicKey, GuildID: c.Discord.GuildID,
 			APIURL: c.Discord.APIURL, ShardID: c.Discord.ShardID, ShardCount: c.Discord.ShardCount,
-			Engine: eng, Observer: obs, Logger: log.With("platform", "discord"),
+			Engine: eng, Observer: obs, Logger: log,
 		})
 		if err != nil {
 			return nil, fmt.Errorf("start Discord adapter: %w", err)
