@@ -109,6 +109,11 @@ func answerCases() []answerCase {
 		sourcesDontSay("did Apple sign", "Apple"),
 		sourcesDontSay("did the European Union sign", "European Union"),
 		sourcesDontSay("did Switzerland sign", "Switzerland"),
+		sourcesDontSay("did élysée sign", "Élysée"),
+		sourcesDontSay("did the uk sign", "UK"),
+		sourcesDontSay("did NATO sign?", "NATO"),
+		sourcesDontSay("did the eu sign", "EU"),
+		sourcesDontSay("did McDonald's sign", "McDonalds"),
 
 		// The principles, by number, by typo and by topic.
 		principle8("principle 8"),

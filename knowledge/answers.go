@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // dedupe drops repeated citations (same source and quote), keeping order.
@@ -52,11 +54,13 @@ func list(names []string) string {
 }
 
 // capitalize upper-cases the first letter, for names starting a sentence.
+// It works on the first rune, not byte, so "élysée" becomes "Élysée".
 func capitalize(s string) string {
-	if s == "" {
+	r, n := utf8.DecodeRuneInString(s)
+	if n == 0 {
 		return s
 	}
-	return strings.ToUpper(s[:1]) + s[1:]
+	return string(unicode.ToUpper(r)) + s[n:]
 }
 
 func (e *Engine) helpAnswer(intent Intent, title string) Answer {

@@ -141,10 +141,16 @@ func (e *Engine) understand(raw string) (*question, Answer, bool) {
 		a.Query = text
 		return nil, a, false
 	}
+	orig := tokens(text)
+	if len(orig) != len(ws) {
+		// Lower-casing split a word differently (rare Unicode); show the
+		// lower-case words instead.
+		orig = slices.Clone(ws)
+	}
 	for i, w := range ws {
 		ws[i] = e.correct(w)
 	}
-	return &question{text: text, words: ws, joined: " " + strings.Join(ws, " ") + " "}, Answer{}, true
+	return &question{text: text, words: ws, orig: orig, joined: " " + strings.Join(ws, " ") + " "}, Answer{}, true
 }
 
 // correct maps a word the engine does not know to the closest keyword

@@ -81,11 +81,24 @@ func queryProblems(a knowledge.Answer) []string {
 	return probs
 }
 
+// textProblems lists the answer's texts that are not valid UTF-8.
+func textProblems(a knowledge.Answer) []string {
+	var probs []string
+	texts := append([]string{a.Title, a.Text, a.AsOf}, a.Notes...)
+	for _, s := range append(texts, a.Suggestions...) {
+		if !utf8.ValidString(s) {
+			probs = append(probs, fmt.Sprintf("text %q is not valid UTF-8", s))
+		}
+	}
+	return probs
+}
+
 // checkAnswer reports, for the answer to q, every citation that is not
-// verbatim and any problem with its Query.
+// verbatim and any problem with its Query or texts.
 func checkAnswer(tb testing.TB, e *knowledge.Engine, q string, a knowledge.Answer) {
 	tb.Helper()
-	for _, p := range append(citationProblems(e.Sources(), a), queryProblems(a)...) {
+	probs := append(citationProblems(e.Sources(), a), queryProblems(a)...)
+	for _, p := range append(probs, textProblems(a)...) {
 		tb.Errorf("Answer(%q): %s", q, p)
 	}
 }

@@ -11,6 +11,8 @@ type question struct {
 	text string
 	// words are the lower-cased words, typos corrected.
 	words []string
+	// orig are the words as the user wrote them, one for each of words.
+	orig []string
 	// joined is " " + words joined by spaces + " ", for phrase matching.
 	joined string
 }
@@ -170,37 +172,45 @@ func (e *Engine) ruleCounts(q *question) (Answer, bool) {
 }
 
 func (e *Engine) ruleDidSign(q *question) (Answer, bool) {
-	region, ok := e.lex.signRegion(q)
+	lo, hi, ok := e.lex.signRegion(q)
 	if !ok || q.hasAny(e.lex.negation...) && q.starts("who", "which", "what") {
 		return Answer{}, false
 	}
+	region := q.words[lo:hi]
 	if p := e.partyIn(region); p != nil {
 		return e.didSignAnswer(p), true
 	}
-	entity := strings.Join(slices.DeleteFunc(slices.Clone(region), func(w string) bool {
-		return slices.Contains(e.lex.fillers, w)
-	}), " ")
-	if entity == "" || slices.ContainsFunc(region, func(w string) bool { return slices.Contains(e.lex.countSubjects, w) }) {
+	if slices.ContainsFunc(region, func(w string) bool { return slices.Contains(e.lex.countSubjects, w) }) {
 		return Answer{}, false
 	}
-	return e.unknownPartyAnswer(entity), true
+	var name []string
+	for i := lo; i < hi; i++ {
+		if !slices.Contains(e.lex.fillers, q.words[i]) {
+			name = append(name, displayWord(q.orig[i]))
+		}
+	}
+	if len(name) == 0 {
+		return Answer{}, false
+	}
+	return e.unknownPartyAnswer(strings.Join(name, " ")), true
 }
 
-// signRegion finds the words naming who a "did X sign?" question is about:
-// those between a leading auxiliary and the signing verb ("did the US
-// sign"), or before it in a short question ("Google signed?").
-func (lx *lexicon) signRegion(q *question) ([]string, bool) {
+// signRegion finds the words naming who a "did X sign?" question is about,
+// as the range [lo, hi) of the question's words: those between a leading
+// auxiliary and the signing verb ("did the US sign"), or before it in a
+// short question ("Google signed?").
+func (lx *lexicon) signRegion(q *question) (lo, hi int, ok bool) {
 	i := slices.IndexFunc(q.words, func(w string) bool { return slices.Contains(lx.sign, w) })
 	if i < 1 {
-		return nil, false
+		return 0, 0, false
 	}
 	switch {
 	case q.starts(lx.aux...):
-		return q.words[1:i], i > 1
+		return 1, i, i > 1
 	case len(q.words) <= 4 && !q.starts("who", "which", "what", "how", "when", "where", "why"):
-		return q.words[:i], true
+		return 0, i, true
 	}
-	return nil, false
+	return 0, 0, false
 }
 
 func (e *Engine) ruleNotSigned(q *question) (Answer, bool) {

@@ -1,6 +1,9 @@
 package knowledge
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // These tests cover helpers whose mistakes the public API would only show
 // indirectly.
@@ -78,6 +81,36 @@ func TestStripMarkup(t *testing.T) {
 	for _, tt := range tests {
 		if got := stripMarkup(tt.in); got != tt.want {
 			t.Errorf("stripMarkup(%q) = %q; want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestWords(t *testing.T) {
+	tests := []struct {
+		in          string
+		words, toks string
+	}{
+		{"Who didn’t sign?", "who didnt sign", "Who didnt sign"},
+		{"the 8TH principle", "the 8 principle", "the 8 principle"},
+		{"1st 2nd 3rd 4th 5x", "1 2 3 4 5x", "1 2 3 4 5x"},
+		{"McDonald's, NATO & the EU", "mcdonalds nato the eu", "McDonalds NATO the EU"},
+		{"Élysée", "élysée", "Élysée"},
+		{"th st", "th st", "th st"},
+	}
+	for _, tt := range tests {
+		if got := strings.Join(words(tt.in), " "); got != tt.words {
+			t.Errorf("words(%q) = %q; want %q", tt.in, got, tt.words)
+		}
+		if got := strings.Join(tokens(tt.in), " "); got != tt.toks {
+			t.Errorf("tokens(%q) = %q; want %q", tt.in, got, tt.toks)
+		}
+	}
+}
+
+func TestCapitalize(t *testing.T) {
+	for in, want := range map[string]string{"": "", "élysée": "Élysée", "uk": "Uk", "the Forum": "The Forum", "\xff": "\uFFFD"} {
+		if got := capitalize(in); got != want {
+			t.Errorf("capitalize(%q) = %q; want %q", in, got, want)
 		}
 	}
 }

@@ -125,13 +125,25 @@ func numberWord(w string) (int, bool) {
 // (straight or curly) are dropped so "didn't" is "didnt", every other
 // non-letter, non-digit separates words, and "8th" becomes "8".
 func words(s string) []string {
-	s = strings.ToLower(s)
-	s = strings.NewReplacer("'", "", "’", "", "‘", "", "`", "", "´", "").Replace(s)
+	return tokens(strings.ToLower(s))
+}
+
+// tokens splits text into words as words does, keeping their case, so a
+// name can be shown back as the user wrote it.
+func tokens(s string) []string {
+	s = strings.Map(func(r rune) rune {
+		switch r {
+		case '\'', '’', '‘', '`', '´':
+			return -1
+		}
+		return r
+	}, s)
 	fields := strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
 	for i, f := range fields {
-		for _, suf := range [...]string{"st", "nd", "rd", "th"} {
-			if n, ok := strings.CutSuffix(f, suf); ok && n != "" && isDigits(n) {
-				fields[i] = n
+		if n := len(f) - 2; n > 0 && isDigits(f[:n]) {
+			switch strings.ToLower(f[n:]) {
+			case "st", "nd", "rd", "th":
+				fields[i] = f[:n]
 			}
 		}
 	}

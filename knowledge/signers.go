@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"unicode/utf8"
 )
 
 // changedNote warns that counts and lists are as of their sources.
@@ -138,23 +139,28 @@ func (e *Engine) didSignAnswer(p *resolvedParty) Answer {
 		Suggestions: []string{"who signed", "who didn't sign"}}
 }
 
-func (e *Engine) unknownPartyAnswer(entity string) Answer {
+// unknownPartyAnswer says the sources don't say whether name signed; name
+// is as the user wrote it.
+func (e *Engine) unknownPartyAnswer(name string) Answer {
 	yes, _ := e.facts.partiesWhere("yes")
 	no, _ := e.facts.partiesWhere("no")
-	name := titleCase(entity)
 	return Answer{Intent: IntentDidSign, Title: fmt.Sprintf("The sources don't say whether %s signed", name),
 		Text: fmt.Sprintf("The sources don't say whether %s signed. They name only these signatories: %s; and these non-signatories: %s.",
 			name, list(yes), list(no)),
 		Suggestions: []string{"who signed", "who didn't sign", "how many countries signed"}}
 }
 
-// titleCase capitalises each word of a name the user typed.
-func titleCase(s string) string {
-	ws := strings.Fields(s)
-	for i, w := range ws {
-		ws[i] = capitalize(w)
+// displayWord shows a word of a name the user typed: as written if it has
+// capitals ("NATO", "McDonalds"), else capitalised, and upper-cased if it
+// is two letters or fewer, as those are mostly abbreviations ("uk", "eu").
+func displayWord(w string) string {
+	switch {
+	case strings.ToLower(w) != w:
+		return w
+	case utf8.RuneCountInString(w) <= 2:
+		return strings.ToUpper(w)
 	}
-	return strings.Join(ws, " ")
+	return capitalize(w)
 }
 
 // sourcesOf lists the distinct source ids of citations, in order.
