@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/pariscall/pariscall/bot"
 	"github.com/pariscall/pariscall/knowledge"
 )
 
@@ -20,9 +21,26 @@ func BenchmarkSlashCommand(b *testing.B) {
 	if err != nil {
 		b.Fatalf("knowledge.LoadDefault: %v", err)
 	}
+	benchSlash(b, func(string) bot.Engine { return engine })
+}
+
+// BenchmarkSlashCommandAdapterOnly is BenchmarkSlashCommand with the real
+// engine's answers computed beforehand: the adapter's own share.
+func BenchmarkSlashCommandAdapterOnly(b *testing.B) {
+	engine, err := knowledge.LoadDefault()
+	if err != nil {
+		b.Fatalf("knowledge.LoadDefault: %v", err)
+	}
+	benchSlash(b, func(q string) bot.Engine {
+		a := engine.Answer(q)
+		return &fakeEngine{AnswerFunc: func(string) knowledge.Answer { return a }}
+	})
+}
+
+func benchSlash(b *testing.B, engineFor func(question string) bot.Engine) {
 	for _, q := range goldenQuestions {
 		b.Run(q.name, func(b *testing.B) {
-			h := newHarness(b, engine)
+			h := newHarness(b, engineFor(q.question))
 			ts := strconv.FormatInt(h.clock.Now().Unix(), 10)
 			form := slashForm(q.question, "https://hooks.slack.com/commands/T1/1/x")
 			b.ReportAllocs()
