@@ -218,6 +218,9 @@ func answerCases() []answerCase {
 		search("nuclear weapons", "nuclear weapons"),
 		search("what about china", "china"),
 		search("Paris climate accord", "climate"),
+		search("espionnage", "espionage"),       // a typo
+		search("nucleer weapons", "weapons"),    // likewise
+		search("human rigths online", "rights"), // likewise
 		noAnswer("how many firearms did TSA intercept"),
 		noAnswer("MetLife stadium surveillance"),
 		noAnswer("subscribe to the newsletter"),

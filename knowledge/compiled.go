@@ -2,6 +2,7 @@ package knowledge
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 )
 
@@ -10,6 +11,9 @@ type facts struct {
 	pact struct {
 		pactFacts
 		what, names, launch []Citation
+		// matchNames are the pact's name and aliases as questions are
+		// matched: lower-case words.
+		matchNames []string
 	}
 	principles []resolvedPrinciple
 	counts     []resolvedCount
@@ -72,13 +76,14 @@ func compileFacts(data []byte, sources []*Source) (*facts, error) {
 
 	f := &facts{}
 	f.pact.pactFacts = fb.Pact
+	f.pact.matchNames = phrases(append([]string{fb.Pact.Name}, fb.Pact.Aliases...))
 	f.pact.what = all("pact.cite_what", fb.Pact.CiteWhat, "")
 	f.pact.names = all("pact.cite_names", fb.Pact.CiteNames, "")
 	f.pact.launch = all("pact.cite_launch", fb.Pact.CiteLaunch, "")
 	for _, p := range fb.Principles {
 		entry := fmt.Sprintf("principle %d", p.Number)
 		f.principles = append(f.principles, resolvedPrinciple{
-			Principle: Principle{Number: p.Number, Name: p.Name}, topics: p.Topics,
+			Principle: Principle{Number: p.Number, Name: p.Name}, topics: phrases(p.Topics),
 			wording: one(entry+" wording", p.Wording), item: one(entry+" item", p.Item.cite), itemNumber: p.Item.Number,
 		})
 	}
@@ -96,10 +101,11 @@ func compileFacts(data []byte, sources []*Source) (*facts, error) {
 	}
 	for _, p := range fb.Parties {
 		f.parties = append(f.parties, resolvedParty{name: p.Name, kind: p.Kind, signed: p.Signed,
-			aliases: p.Aliases, cites: all("party "+p.Name, p.Cite, "")})
+			aliases: phrases(p.Aliases), cites: all("party "+p.Name, p.Cite, "")})
 	}
 	for _, p := range fb.People {
-		rp := resolvedPerson{name: p.Name, role: p.Role, org: p.Organisation, aliases: p.Aliases, orgAlias: p.OrgAliases}
+		rp := resolvedPerson{name: p.Name, role: p.Role, org: p.Organisation,
+			aliases: phrases(p.Aliases), orgAlias: phrases(p.OrgAliases)}
 		for _, q := range p.Quotes {
 			rp.quotes = append(rp.quotes, all("person "+p.Name, []cite{q.cite}, p.speaker())...)
 			rp.sharp = append(rp.sharp, q.Sharp)
@@ -110,6 +116,18 @@ func compileFacts(data []byte, sources []*Source) (*facts, error) {
 		return nil, fmt.Errorf("verify fact base: %w", err)
 	}
 	return f, nil
+}
+
+// phrases turns names as the fact base writes them into the form questions
+// are matched in, once at load: lower-case words joined by single spaces.
+func phrases(names []string) []string {
+	out := make([]string, 0, len(names))
+	for _, n := range names {
+		if p := strings.Join(words(n), " "); p != "" {
+			out = append(out, p)
+		}
+	}
+	return out
 }
 
 // speakers lists every person's quotes, so search results inside a quote
@@ -142,12 +160,13 @@ func (f *facts) keywords() []string {
 
 // partyIn finds a named party in the words, longest alias first.
 func (e *Engine) partyIn(ws []string) *resolvedParty {
+	joined := " " + strings.Join(ws, " ") + " "
 	var best *resolvedParty
 	bestLen := 0
 	for i := range e.facts.parties {
 		p := &e.facts.parties[i]
 		for _, a := range p.aliases {
-			if n := len(a); n > bestLen && containsPhrase(ws, a) {
+			if n := len(a); n > bestLen && strings.Contains(joined, " "+a+" ") {
 				best, bestLen = p, n
 			}
 		}
@@ -159,7 +178,7 @@ func (e *Engine) partyIn(ws []string) *resolvedParty {
 func (e *Engine) personIn(q *question) *resolvedPerson {
 	for i := range e.facts.people {
 		for _, a := range e.facts.people[i].aliases {
-			if q.has(strings.Join(words(a), " ")) {
+			if q.has(a) {
 				return &e.facts.people[i]
 			}
 		}
@@ -174,7 +193,7 @@ func (e *Engine) organisationIn(q *question) (string, []*resolvedPerson) {
 	for i := range e.facts.people {
 		p := &e.facts.people[i]
 		for _, a := range p.orgAlias {
-			if q.has(strings.Join(words(a), " ")) {
+			if q.has(a) {
 				if org == "" {
 					org = p.org
 				}
@@ -192,9 +211,8 @@ func (e *Engine) topicIn(q *question) int {
 	best, bestLen := 0, 0
 	for _, p := range e.facts.principles {
 		for _, t := range p.topics {
-			phrase := strings.Join(words(t), " ")
-			if len(phrase) > bestLen && q.has(phrase) {
-				best, bestLen = p.Number, len(phrase)
+			if len(t) > bestLen && q.has(t) {
+				best, bestLen = p.Number, len(t)
 			}
 		}
 	}
@@ -228,11 +246,5 @@ func (e *Engine) buildPactWords() {
 
 // isPactName reports whether the question is just a name of the pact.
 func (e *Engine) isPactName(q *question) bool {
-	text := strings.TrimSpace(q.joined)
-	for _, a := range append([]string{e.facts.pact.Name}, e.facts.pact.Aliases...) {
-		if text == strings.Join(words(a), " ") {
-			return true
-		}
-	}
-	return false
+	return slices.Contains(e.facts.pact.matchNames, strings.TrimSpace(q.joined))
 }

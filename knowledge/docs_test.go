@@ -1,6 +1,7 @@
 package knowledge_test
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -190,5 +191,29 @@ func TestDocsDirSymlinkedDirectory(t *testing.T) {
 	}
 	if n := len(e.Sources()); n != 3 {
 		t.Errorf("Load(link to a directory) has %d sources; want 3", n)
+	}
+}
+
+// TestSearchFloorAmongManyPartialMatches checks that a sentence matching
+// most of the question is found even when many sentences that match one
+// rare word outscore it.
+func TestSearchFloorAmongManyPartialMatches(t *testing.T) {
+	files := map[string]string{
+		"target.txt": "The aardvark and the bandicoot appear together in this rather long sentence about many other things entirely, " +
+			"which goes on for quite a while before it finally ends here.\n",
+	}
+	for i := range 20 {
+		files[fmt.Sprintf("gamma%02d.txt", i)] = "Chinchilla chinchilla chinchilla.\n"
+	}
+	for i := range 60 {
+		files[fmt.Sprintf("filler%02d.txt", i)] = "An aardvark was seen.\n\nA bandicoot was seen.\n"
+	}
+	e, err := knowledge.Load(knowledge.Options{DocsDir: writeDocs(t, files)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := answer(t, e, "aardvark bandicoot chinchilla")
+	if len(a.Citations) == 0 || a.Citations[0].SourceID != "doc:target" {
+		t.Errorf("Answer(%q) cites %+v; want doc:target first", "aardvark bandicoot chinchilla", a.Citations)
 	}
 }

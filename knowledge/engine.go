@@ -243,8 +243,3 @@ func truncateRunes(s string, n int) string {
 	r := []rune(s)
 	return string(r[:n-1]) + "…"
 }
-
-// containsPhrase reports whether words hold phrase's words consecutively.
-func containsPhrase(ws []string, phrase string) bool {
-	return strings.Contains(" "+strings.Join(ws, " ")+" ", " "+strings.Join(words(phrase), " ")+" ")
-}

@@ -188,15 +188,23 @@ func numberLabel(w string) string {
 
 // editDistance is the optimal string alignment distance between a and b
 // (insertions, deletions, substitutions and adjacent transpositions),
-// giving up early once it exceeds max.
+// giving up early once it exceeds max. It is called for every keyword and
+// candidate term, so short words are handled without allocating.
 func editDistance(a, b string, max int) int {
-	ra, rb := []rune(a), []rune(b)
-	if d := len(ra) - len(rb); d > max || -d > max {
+	if d := utf8.RuneCountInString(a) - utf8.RuneCountInString(b); d > max || -d > max {
 		return max + 1
 	}
-	prev2 := make([]int, len(rb)+1)
-	prev := make([]int, len(rb)+1)
-	cur := make([]int, len(rb)+1)
+	var abuf, bbuf [32]rune
+	ra, rb := appendRunes(abuf[:0], a), appendRunes(bbuf[:0], b)
+	n := len(rb) + 1
+	var rowBuf [3 * 33]int
+	rows := rowBuf[:0]
+	if 3*n <= len(rowBuf) {
+		rows = rowBuf[:3*n]
+	} else {
+		rows = make([]int, 3*n)
+	}
+	prev2, prev, cur := rows[:n], rows[n:2*n], rows[2*n:]
 	for j := range prev {
 		prev[j] = j
 	}
@@ -220,6 +228,14 @@ func editDistance(a, b string, max int) int {
 		prev2, prev, cur = prev, cur, prev2
 	}
 	return prev[len(rb)]
+}
+
+// appendRunes appends the runes of s to dst.
+func appendRunes(dst []rune, s string) []rune {
+	for _, r := range s {
+		dst = append(dst, r)
+	}
+	return dst
 }
 
 // typoBudget is how many edits a word of this length may carry and still

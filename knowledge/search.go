@@ -2,8 +2,10 @@ package knowledge
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/analysis"
@@ -26,6 +28,9 @@ type searchIndex struct {
 	sentences []indexedSentence
 	// dict holds every term of the index.
 	dict map[string]bool
+	// near maps a term, and each string one deletion from it, to the terms
+	// it comes from, for typo lookups.
+	near map[string][]string
 }
 
 // indexedSentence is one indexed sentence, with its analysed terms for the
@@ -85,6 +90,7 @@ func buildIndex(sources []*Source, speakers []Citation) (*searchIndex, error) {
 	if err := idx.Batch(batch); err != nil {
 		return nil, fmt.Errorf("build search index: %w", err)
 	}
+	si.buildNear()
 	return si, nil
 }
 
@@ -138,22 +144,22 @@ func (si *searchIndex) search(text string) ([]*indexedSentence, error) {
 	if len(terms) == 0 {
 		return nil, nil
 	}
-	var qs []query.Query
+	var groups []query.Query
 	for _, t := range terms {
-		tq := query.NewTermQuery(t)
-		tq.SetField("text")
-		qs = append(qs, tq)
-		if typoBudget(t) > 0 {
-			fq := query.NewFuzzyQuery(t)
-			fq.SetField("text")
-			fq.SetFuzziness(1)
-			fq.SetPrefix(1)
-			fq.SetBoost(0.5)
-			qs = append(qs, fq)
+		if g := si.termQuery(t); g != nil {
+			groups = append(groups, g)
 		}
 	}
-	req := bleve.NewSearchRequestOptions(query.NewDisjunctionQuery(qs), searchHits, 0, false)
-	res, err := si.index.Search(req)
+	// The relevance floor is part of the query, so the top hits are the
+	// best of the sentences that pass it, however many sentences match
+	// only a word or two.
+	need := len(terms)/2 + 1
+	if len(groups) < need {
+		return nil, nil
+	}
+	q := query.NewDisjunctionQuery(groups)
+	q.SetMin(float64(need))
+	res, err := si.index.Search(bleve.NewSearchRequestOptions(q, searchHits, 0, false))
 	if err != nil {
 		return nil, fmt.Errorf("search %q: %w", text, err)
 	}
@@ -175,6 +181,78 @@ func (si *searchIndex) search(text string) ([]*indexedSentence, error) {
 		}
 	}
 	return out, nil
+}
+
+// termQuery matches one query term: the term itself when the index holds
+// it, else the index terms one edit away, at half weight, as typos. It is
+// nil when nothing can match.
+func (si *searchIndex) termQuery(t string) query.Query {
+	terms, boost := []string{t}, 1.0
+	if !si.dict[t] {
+		terms, boost = si.nearTerms(t), 0.5
+	}
+	var qs []query.Query
+	for _, term := range terms {
+		tq := query.NewTermQuery(term)
+		tq.SetField("text")
+		tq.SetBoost(boost)
+		qs = append(qs, tq)
+	}
+	switch len(qs) {
+	case 0:
+		return nil
+	case 1:
+		return qs[0]
+	}
+	return query.NewDisjunctionQuery(qs)
+}
+
+// nearTerms lists the index terms one edit from t that share its first
+// letter, for a t long enough to carry a typo. Terms one edit apart share
+// a deletion variant, so the near index finds them without a scan.
+func (si *searchIndex) nearTerms(t string) []string {
+	if typoBudget(t) == 0 {
+		return nil
+	}
+	first, _ := utf8.DecodeRuneInString(t)
+	var out []string
+	for _, v := range append(deletions(t), t) {
+		for _, c := range si.near[v] {
+			r, _ := utf8.DecodeRuneInString(c)
+			if r == first && c != t && !slices.Contains(out, c) && editDistance(t, c, 1) <= 1 {
+				out = append(out, c)
+			}
+		}
+	}
+	slices.Sort(out)
+	return out
+}
+
+// buildNear indexes every term long enough to be a typo's target under
+// itself and each of its deletion variants.
+func (si *searchIndex) buildNear() {
+	si.near = map[string][]string{}
+	for t := range si.dict {
+		if utf8.RuneCountInString(t) < 4 {
+			continue
+		}
+		si.near[t] = append(si.near[t], t)
+		for _, v := range deletions(t) {
+			if l := si.near[v]; len(l) == 0 || l[len(l)-1] != t {
+				si.near[v] = append(l, t)
+			}
+		}
+	}
+}
+
+// deletions lists the strings made by deleting one rune of t.
+func deletions(t string) []string {
+	rs := []rune(t)
+	out := make([]string, 0, len(rs))
+	for i := range rs {
+		out = append(out, string(rs[:i])+string(rs[i+1:]))
+	}
+	return out
 }
 
 // covers is the relevance floor: more than half of the question's terms
