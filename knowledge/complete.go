@@ -9,10 +9,10 @@ import (
 // far: those starting with it first, then those containing it. An empty
 // prefix gets the commands' examples.
 func (e *Engine) Complete(prefix string, limit int) []string {
-	typed := strings.ToLower(normalizeSpace(prefix))
+	typed := foldCompletion(prefix)
 	var starts, contains []string
 	for _, s := range e.suggestions {
-		l := strings.ToLower(s)
+		l := foldCompletion(s)
 		switch {
 		case strings.HasPrefix(l, typed):
 			starts = append(starts, s)
@@ -25,6 +25,13 @@ func (e *Engine) Complete(prefix string, limit int) []string {
 		out = out[:max(limit, 0)]
 	}
 	return out
+}
+
+// foldCompletion is the form typed text and suggestions are compared in:
+// lower case, single spaces, and curly apostrophes straight, as phones
+// type "didn’t" for "didn't".
+func foldCompletion(s string) string {
+	return strings.ToLower(strings.ReplaceAll(strings.ReplaceAll(normalizeSpace(s), "’", "'"), "‘", "'"))
 }
 
 // buildCompletions lists every question the engine suggests, examples

@@ -32,6 +32,7 @@ func TestComplete(t *testing.T) {
 		{prefix: "did", limit: 3, first: "did the US sign?", every: "did", max: 3},
 		{prefix: "sign", limit: 25, want: []string{"who signed", "did Russia sign?"}, every: "sign", max: 25},
 		{prefix: "bischoff", limit: 25, want: []string{"what did Bischoff say", "what did Paul Bischoff say"}, every: "bischoff", max: 25},
+		{prefix: "who didn’t", limit: 25, want: []string{"who didn't sign"}, first: "who didn't sign", max: 25}, // iOS apostrophe
 		{prefix: "zzzz", limit: 25, max: 0},
 		{prefix: "", limit: 0, max: 0},
 		{prefix: "", limit: -1, max: 0},
