@@ -208,6 +208,8 @@ func answerCases() []answerCase {
 		{q: "summary", intent: knowledge.IntentBrief, has: []string{"Briefing"}, cites: some, asOf: nov},
 		{q: "help", intent: knowledge.IntentHelp, has: []string{"who didn't sign", "principle N", "what did PERSON say", "brief", "sources"},
 			cites: 0},
+		{q: "how do I use this?", intent: knowledge.IntentHelp, has: []string{"principle N"}, cites: 0},
+		{q: "what can you do", intent: knowledge.IntentHelp, has: []string{"principle N"}, cites: 0},
 		{q: "", intent: knowledge.IntentEmpty, has: []string{"principle N"}, cites: 0, query: ""},
 		{q: " \t\n<@U123> ", intent: knowledge.IntentEmpty, cites: 0, query: ""},
 		{q: tooLong, intent: knowledge.IntentTooLong, has: []string{"up to 500 characters"}, cites: 0},

@@ -160,7 +160,8 @@ func (e *Engine) correct(w string) string {
 	if n, ok := numberWord(w); ok {
 		return fmt.Sprint(n)
 	}
-	if e.vocab[w] || isDigits(w) {
+	budget := typoBudget(w)
+	if e.vocab[w] || isDigits(w) || budget == 0 {
 		return w
 	}
 	// An inflection of a keyword is that keyword; an inflection of a word
@@ -173,7 +174,6 @@ func (e *Engine) correct(w string) string {
 			return w
 		}
 	}
-	budget := typoBudget(w)
 	best, bestD := w, budget+1
 	for _, k := range e.keywords {
 		// editDistance reports max+1 when it gives up, which can still beat
@@ -215,7 +215,7 @@ func (e *Engine) buildVocabulary() {
 		if typoBudget(w) > 0 {
 			e.keywords = append(e.keywords, w)
 		}
-		if s, ok := e.index.stem(w); ok {
+		if s, ok := e.index.stem(w); ok && typoBudget(w) > 0 {
 			if k, ok := e.stemKeywords[s]; !ok || len(w) < len(k) || len(w) == len(k) && w < k {
 				e.stemKeywords[s] = w
 			}

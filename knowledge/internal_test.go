@@ -44,9 +44,11 @@ func TestCorrect(t *testing.T) {
 		{"bishoff", "bischoff"},
 		{"kotahri", "kothari"},
 		{"signd", "signed"},
-		{"signe", "sign"},          // an inflection of a keyword
+		{"signe", "signs"},         // an inflection of a keyword
 		{"electing", "election"},   // likewise
 		{"intercept", "intercept"}, // "intercepts" is in the corpus
+		{"use", "use"},             // stems to "us", the US
+		{"using", "using"},         // likewise
 		{"european", "european"},
 		{"firearms", "firearms"},
 		{"netherlands", "netherlands"},
