@@ -30,7 +30,7 @@ func (a *Adapter) ask(question, via string) knowledge.Answer {
 	ans := a.opts.Engine.Answer(question)
 	took := time.Since(start)
 	a.obs.Answered(platform, ans.Intent, took)
-	a.log.Info("answered", "via", via, "intent", string(ans.Intent), "took", took)
+	a.log.Info("answered", "via", via, "intent", string(ans.Intent), "latency", took)
 	a.log.Debug("question", "via", via, "text", question)
 	return ans
 }
