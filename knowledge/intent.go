@@ -43,6 +43,9 @@ type lexicon struct {
 	sign, negation, aux, principle, countSubjects, fillers                       []string
 	help, sources, brief, saidVerbs, counting, launch, explain, reactions, rules []string
 	countries, companies, nonprofits                                             []string
+	// signNouns are the signing words that are not verbs; anyone are words
+	// that stand for no one in particular.
+	signNouns, anyone []string
 }
 
 // lists returns every word list, for the typo corrector.
@@ -80,6 +83,8 @@ func newLexicon() lexicon {
 		countries:  strings.Fields("countries country nations states governments"),
 		companies:  strings.Fields("companies company firms businesses corporations"),
 		nonprofits: strings.Fields("nonprofits nonprofit charities ngos universities groups"),
+		signNouns:  strings.Fields("signatory signatories signature signatures"),
+		anyone:     strings.Fields("anyone anybody someone somebody everyone everybody they them all any some who"),
 	}
 }
 
@@ -180,17 +185,25 @@ func (e *Engine) ruleDidSign(q *question) (Answer, bool) {
 	if p := e.partyIn(region); p != nil {
 		return e.didSignAnswer(p), true
 	}
-	if slices.ContainsFunc(region, func(w string) bool { return slices.Contains(e.lex.countSubjects, w) }) {
+	// "did any countries sign" and "did anyone refuse to sign" name no one:
+	// the counts and the list of non-signatories answer them.
+	in := func(list []string) func(string) bool { return func(w string) bool { return slices.Contains(list, w) } }
+	if slices.ContainsFunc(region, in(e.lex.countSubjects)) || slices.ContainsFunc(region, in(e.lex.negation)) {
 		return Answer{}, false
 	}
 	var name []string
+	anyone := true
 	for i := lo; i < hi; i++ {
 		if !slices.Contains(e.lex.fillers, q.words[i]) {
 			name = append(name, displayWord(q.orig[i]))
+			anyone = anyone && slices.Contains(e.lex.anyone, q.words[i])
 		}
 	}
-	if len(name) == 0 {
+	switch {
+	case len(name) == 0:
 		return Answer{}, false
+	case anyone:
+		return e.signedAnswer(), true
 	}
 	return e.unknownPartyAnswer(strings.Join(name, " ")), true
 }
@@ -207,7 +220,9 @@ func (lx *lexicon) signRegion(q *question) (lo, hi int, ok bool) {
 	switch {
 	case q.starts(lx.aux...):
 		return 1, i, i > 1
-	case len(q.words) <= 4 && !q.starts("who", "which", "what", "how", "when", "where", "why"):
+	case len(q.words) <= 4 && !q.starts("who", "which", "what", "how", "when", "where", "why") &&
+		!slices.Contains(lx.signNouns, q.words[i]):
+		// "Google signed?", but not "list of signatories".
 		return 0, i, true
 	}
 	return 0, 0, false
