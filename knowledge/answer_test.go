@@ -181,6 +181,9 @@ func answerCases() []answerCase {
 			cites: 7, quotes: []string{"Digital Geneva Convention", "Dead On Arrival"}, sources: []string{"sc-media"}},
 		{q: "what did the world economic forum say", intent: knowledge.IntentOrg, has: []string{"Troels Oerting"}, cites: 1,
 			speaker: "Troels Oerting"},
+		{q: "what did oerting say", intent: knowledge.IntentPerson, has: []string{"Troels Oerting", "is quoted once, in SC Media"},
+			cites: 1, speaker: "Troels Oerting"},
+		{q: "who is hahad", intent: knowledge.IntentPerson, has: []string{"is quoted 3 times"}, cites: 3, speaker: "Mounir Hahad"},
 		{q: "reactions", intent: knowledge.IntentReactions, has: []string{"6 experts"}, cites: 5,
 			quotes: []string{"Dead On Arrival", "mostly symbolic", "short on practical results"}},
 

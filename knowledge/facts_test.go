@@ -273,3 +273,27 @@ func TestFactsShape(t *testing.T) {
 		})
 	}
 }
+
+// TestUndatedSources checks that answers about signatories still read well
+// when no source has a publication date.
+func TestUndatedSources(t *testing.T) {
+	undate := func(m string) string { return replaceOnce(t, m, `published: "2018-11"`, "") }
+	fsys := seedFS(t, undate)
+	second := fsys["corpus/002_6ad912746ad45484.meta.yaml"]
+	second.Data = []byte(undate(string(second.Data)))
+	e, err := knowledge.Load(knowledge.Options{Corpus: fsys})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, q := range []string{"who didn't sign", "did the US sign?", "how many countries signed", "brief"} {
+		a := answer(t, e, q)
+		if a.AsOf != "" {
+			t.Errorf("Answer(%q).AsOf = %q with undated sources; want none", q, a.AsOf)
+		}
+		for _, s := range append([]string{a.Title, a.Text}, a.Notes...) {
+			if strings.Contains(s, " in ,") || strings.Contains(s, "()") || strings.Contains(s, "reported ,") || strings.Contains(s, "reported )") {
+				t.Errorf("Answer(%q) with undated sources says %q", q, s)
+			}
+		}
+	}
+}

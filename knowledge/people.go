@@ -12,8 +12,19 @@ func (p *resolvedPerson) describe() string {
 
 func (e *Engine) personAnswer(p *resolvedPerson) Answer {
 	return Answer{Intent: IntentPerson, Title: "What " + p.name + " said",
-		Text:      fmt.Sprintf("%s is quoted %d times, in %s.", p.describe(), len(p.quotes), list(outletsOf(p.quotes))),
+		Text:      fmt.Sprintf("%s is quoted %s, in %s.", p.describe(), times(len(p.quotes)), list(outletsOf(p.quotes))),
 		Citations: slices.Clone(p.quotes), Suggestions: []string{"reactions", "who called it dead on arrival"}}
+}
+
+// times says how often: "once", "twice", "3 times".
+func times(n int) string {
+	switch n {
+	case 1:
+		return "once"
+	case 2:
+		return "twice"
+	}
+	return fmt.Sprintf("%d times", n)
 }
 
 func (e *Engine) organisationAnswer(org string, people []*resolvedPerson) Answer {
@@ -99,6 +110,15 @@ func sameWord(a, b string) bool {
 	return budget > 0 && editDistance(a, b, budget) <= budget
 }
 
+// reportedIn dates the brief's counts, " (reported November 2018)", or
+// says nothing when the sources are undated.
+func reportedIn(when string) string {
+	if when == "" {
+		return ""
+	}
+	return " (reported " + when + ")"
+}
+
 func (e *Engine) briefAnswer() Answer {
 	what, reactions := e.whatIsAnswer(), e.reactionsAnswer()
 	named, _ := e.facts.partiesWhere("yes")
@@ -115,7 +135,7 @@ func (e *Engine) briefAnswer() Answer {
 	}
 	lines := []string{
 		"What: " + what.Text,
-		fmt.Sprintf("Who signed (reported %s): %s. Named signatories: %s.", when, strings.Join(counts, "; "), list(named)),
+		fmt.Sprintf("Who signed%s: %s. Named signatories: %s.", reportedIn(when), strings.Join(counts, "; "), list(named)),
 		"Who didn't: " + list(notSigned) + ".",
 		"The nine principles: " + strings.Join(principles, "; ") + ".",
 		"Reactions: the sharpest, one per expert, are quoted below.",

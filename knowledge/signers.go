@@ -9,6 +9,9 @@ import (
 
 // changedNote warns that counts and lists are as of their sources.
 func changedNote(when string) string {
+	if when == "" {
+		return "Supporters have joined since; these are the figures the sources reported, not today's."
+	}
 	return fmt.Sprintf("Supporters have joined since; these are the figures reported in %s, not today's.", when)
 }
 
