@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bufio"
 	"context"
 	"crypto/hmac"
 	"crypto/sha256"
@@ -8,6 +9,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"net"
 	"net/http"
 	"net/url"
 	"regexp"
@@ -116,23 +118,17 @@ func TestServeInvalidConfig(t *testing.T) {
 	}
 }
 
-// signedSlashRequest builds a slash command request signed now, whose body
-// is written through the returned pipe writer.
-func signedSlashRequest(t *testing.T, base, body string) (*http.Request, *io.PipeWriter) {
-	t.Helper()
+// slashHeaders returns the headers of a slash command request signed now.
+func slashHeaders(body string) string {
 	ts := strconv.FormatInt(time.Now().Unix(), 10)
 	mac := hmac.New(sha256.New, []byte(testSigningSecret))
 	fmt.Fprintf(mac, "v0:%s:%s", ts, body)
-	pr, pw := io.Pipe()
-	req, err := http.NewRequest(http.MethodPost, base+"/slack/commands", pr)
-	if err != nil {
-		t.Fatal(err)
-	}
-	req.ContentLength = int64(len(body))
-	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
-	req.Header.Set("X-Slack-Request-Timestamp", ts)
-	req.Header.Set("X-Slack-Signature", "v0="+hex.EncodeToString(mac.Sum(nil)))
-	return req, pw
+	return "POST /slack/commands HTTP/1.1\r\nHost: pariscall\r\n" +
+		"Content-Type: application/x-www-form-urlencoded\r\n" +
+		fmt.Sprintf("Content-Length: %d\r\n", len(body)) +
+		"Expect: 100-continue\r\n" +
+		"X-Slack-Request-Timestamp: " + ts + "\r\n" +
+		"X-Slack-Signature: v0=" + hex.EncodeToString(mac.Sum(nil)) + "\r\n\r\n"
 }
 
 // TestServeDrainsInFlight cancels the server (as SIGTERM does) while a
@@ -146,36 +142,40 @@ func TestServeDrainsInFlight(t *testing.T) {
 	form := url.Values{"command": {"/pariscall"}, "text": {"principle 8"}, "user_id": {"U1"}, "channel_id": {"C1"},
 		"team_id": {"T1"}, "response_url": {"http://127.0.0.1:1/response"}, "trigger_id": {"1.2.3"}}
 	body := form.Encode()
-	req, pw := signedSlashRequest(t, base, body)
-	type result struct {
-		code int
-		body string
-		err  error
+	conn, err := net.Dial("tcp", strings.TrimPrefix(base, "http://"))
+	if err != nil {
+		t.Fatal(err)
 	}
-	res := make(chan result, 1)
-	go func() {
-		resp, err := http.DefaultClient.Do(req)
-		if err != nil {
-			res <- result{err: err}
-			return
-		}
-		defer resp.Body.Close()
-		b, _ := io.ReadAll(resp.Body)
-		res <- result{code: resp.StatusCode, body: string(b)}
-	}()
-	half := len(body) / 2
-	if _, err := io.WriteString(pw, body[:half]); err != nil {
+	defer conn.Close()
+	if err := conn.SetDeadline(time.Now().Add(10 * time.Second)); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := io.WriteString(conn, slashHeaders(body)); err != nil {
+		t.Fatal(err)
+	}
+	// "100 Continue" comes when the handler starts reading the body: from
+	// then on the request is in flight.
+	br := bufio.NewReader(conn)
+	line, err := br.ReadString('\n')
+	if err != nil || !strings.Contains(line, "100 Continue") {
+		t.Fatalf("got %q, %v; want 100 Continue", line, err)
+	}
+	if _, err := br.ReadString('\n'); err != nil {
 		t.Fatal(err)
 	}
 	stop()
-	time.Sleep(100 * time.Millisecond) // shutdown has begun; the request is in flight
-	if _, err := io.WriteString(pw, body[half:]); err != nil {
+	time.Sleep(100 * time.Millisecond) // shutdown has begun; the request is still in flight
+	if _, err := io.WriteString(conn, body); err != nil {
 		t.Fatal(err)
 	}
-	pw.Close()
-	r := <-res
-	if r.err != nil || r.code != http.StatusOK || !strings.Contains(r.body, "hack") {
-		t.Errorf("in-flight request: %d %q %v; want 200 with the answer", r.code, r.body, r.err)
+	resp, err := http.ReadResponse(br, nil)
+	if err != nil {
+		t.Fatalf("in-flight request: %v; want a response", err)
+	}
+	answer, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusOK || !strings.Contains(string(answer), "hack") {
+		t.Errorf("in-flight request: %d %q; want 200 with the answer", resp.StatusCode, answer)
 	}
 	if err := <-done; err != nil {
 		t.Errorf("serve returned %v; want nil", err)
