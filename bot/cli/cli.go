@@ -70,7 +70,7 @@ func WriteMarkdown(w io.Writer, a knowledge.Answer) error {
 		b.WriteString("\n## Quotes\n")
 	}
 	for i, c := range a.Citations {
-		fmt.Fprintf(&b, "\n%d. > %s\n\n   %s\n", i+1, c.Quote, attribution(c))
+		fmt.Fprintf(&b, "\n> [%d] “%s”\n>\n> %s\n", i+1, c.Quote, attribution(c))
 	}
 	if len(a.Notes) > 0 {
 		b.WriteString("\n## Notes\n\n")

@@ -146,7 +146,7 @@ func TestBriefMarkdown(t *testing.T) {
 		t.Fatalf("exit %d; want 0", code)
 	}
 	for _, w := range []string{"# Briefing: Paris Call for Trust and Security in Cyberspace\n", "_As reported in November 2018._",
-		"- **Who didn't:**", "## Quotes", "> DOA (Dead On Arrival),", "## Notes"} {
+		"- **Who didn't:**", "## Quotes", "“DOA (Dead On Arrival),”", "## Notes"} {
 		if !strings.Contains(out, w) {
 			t.Errorf("markdown brief lacks %q:\n%s", w, out)
 		}
