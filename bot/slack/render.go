@@ -97,13 +97,13 @@ func newLayout(a knowledge.Answer, v view) layout {
 
 // askedLine repeats the question on top of the answer.
 func askedLine(v view) string {
-	q := strings.TrimSpace(v.asked)
+	q := strings.TrimSpace(printable(v.asked))
 	if q == "" {
 		return ""
 	}
 	who := "You asked"
 	if v.asker != "" {
-		who = fit(v.asker, maxAttribution) + " asked"
+		who = fit(printable(v.asker), maxAttribution) + " asked"
 	}
 	return "*" + who + ":* " + fit(q, maxText-len(who)-maxAttribution)
 }

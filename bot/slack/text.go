@@ -2,6 +2,7 @@ package slack
 
 import (
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -18,6 +19,22 @@ func escape(s string) string { return escaper.Replace(s) }
 
 // unescape turns Slack's entities back into the characters the user typed.
 func unescape(s string) string { return unescaper.Replace(s) }
+
+// printable replaces control characters other than newlines with spaces.
+// Text the user typed is echoed back as typed, but a NUL, an escape
+// sequence or a bell has no business in a Slack message.
+func printable(s string) string {
+	isControl := func(r rune) bool { return r != '\n' && unicode.IsControl(r) }
+	if strings.IndexFunc(s, isControl) < 0 {
+		return s
+	}
+	return strings.Map(func(r rune) rune {
+		if isControl(r) {
+			return ' '
+		}
+		return r
+	}, s)
+}
 
 // escCost is how many characters r takes once escaped, counted the way
 // Slack's limits count: in UTF-16 code units, which is never fewer than
