@@ -26,6 +26,11 @@ type fakeDiscord struct {
 	srv *httptest.Server
 	seq atomic.Int64
 	ids atomic.Int64
+	// heartbeatMS is the interval HELLO announces; 0 means Discord's
+	// usual 45 s. Set it before the bot connects.
+	heartbeatMS int
+	// silent stops heartbeat ACKs, as a zombie connection would.
+	silent atomic.Bool
 
 	mu         sync.Mutex
 	calls      []restCall
@@ -159,7 +164,11 @@ func (f *fakeDiscord) serveGateway(w http.ResponseWriter, r *http.Request) {
 	f.allConns = append(f.allConns, c)
 	f.mu.Unlock()
 	defer ws.Close()
-	if c.send(map[string]any{"op": 10, "d": map[string]any{"heartbeat_interval": 45000}}) != nil {
+	interval := f.heartbeatMS
+	if interval == 0 {
+		interval = 45000
+	}
+	if c.send(map[string]any{"op": 10, "d": map[string]any{"heartbeat_interval": interval}}) != nil {
 		return
 	}
 	for {
@@ -180,7 +189,9 @@ func (f *fakeDiscord) onFrame(c *gatewayConn, op int, d json.RawMessage) {
 		f.mu.Lock()
 		f.heartbeats++
 		f.mu.Unlock()
-		c.send(map[string]any{"op": 11})
+		if !f.silent.Load() {
+			c.send(map[string]any{"op": 11})
+		}
 	case 2:
 		var id map[string]any
 		json.Unmarshal(d, &id)

@@ -1,0 +1,146 @@
+package discord_test
+
+import (
+	"fmt"
+	"runtime"
+	"testing"
+	"time"
+
+	"github.com/gorilla/websocket"
+
+	"github.com/pariscall/pariscall/bot/discord"
+)
+
+// disruptions are the ways a gateway connection ends mid-stream.
+func disruptions() []struct {
+	name string
+	do   func(c *gatewayConn) error
+} {
+	return []struct {
+		name string
+		do   func(c *gatewayConn) error
+	}{
+		{"socket closed", func(c *gatewayConn) error { return c.ws.NetConn().Close() }},
+		{"half a frame, then closed", func(c *gatewayConn) error {
+			c.mu.Lock()
+			defer c.mu.Unlock()
+			// A text frame announcing 1000 bytes, cut after 20.
+			frame := append([]byte{0x81, 0x7e, 0x03, 0xe8}, `{"op":0,"t":"MESSAGE`...)
+			if _, err := c.ws.NetConn().Write(frame); err != nil {
+				return err
+			}
+			return c.ws.NetConn().Close()
+		}},
+		{"close frame 4000", func(c *gatewayConn) error {
+			c.mu.Lock()
+			defer c.mu.Unlock()
+			msg := websocket.FormatCloseMessage(4000, "unknown error")
+			if err := c.ws.WriteControl(websocket.CloseMessage, msg, time.Now().Add(time.Second)); err != nil {
+				return err
+			}
+			return c.ws.NetConn().Close()
+		}},
+		{"op 7 reconnect", func(c *gatewayConn) error { return c.send(map[string]any{"op": 7, "d": nil}) }},
+		{"op 9 invalid session", func(c *gatewayConn) error { return c.send(map[string]any{"op": 9, "d": false}) }},
+	}
+}
+
+// mention is a guild message mentioning the bot, answered in channel
+// c-<id>.
+func mentionMsg(id string) map[string]any {
+	return message(id, "g", "u1", false, "<@"+botID+"> who didn't sign", botID)
+}
+
+// reconnected waits until the bot has identified or resumed on a new
+// connection after takeConn.
+func reconnected(t *testing.T, f *fakeDiscord, a *discord.Adapter, before int) {
+	t.Helper()
+	waitFor(t, "reconnected", func() bool {
+		ids, res, _ := f.counts()
+		return ids+res > before && f.connected() && a.Status().Ready
+	})
+}
+
+// TestGatewayDropMidStream ends the connection right after a burst of
+// mentions, in every way it can end. Mentions the bot read before the
+// drop are answered once, none twice, and after reconnecting the bot
+// answers the next mention.
+func TestGatewayDropMidStream(t *testing.T) {
+	t.Parallel()
+	for _, d := range disruptions() {
+		t.Run(d.name, func(t *testing.T) {
+			t.Parallel()
+			f := newFakeDiscord(t)
+			a := startGateway(t, f, discord.Options{})
+			ids, res, _ := f.counts()
+			var burst []string
+			for i := range 10 {
+				id := fmt.Sprintf("b%d", i)
+				burst = append(burst, id)
+				f.dispatch(t, "MESSAGE_CREATE", mentionMsg(id))
+			}
+			if err := d.do(f.takeConn()); err != nil {
+				t.Fatalf("disrupt: %v", err)
+			}
+			reconnected(t, f, a, ids+res)
+			f.dispatch(t, "MESSAGE_CREATE", mentionMsg("after"))
+			f.waitCalls(t, 1, "POST", "/api/v9/channels/c-after/messages")
+			time.Sleep(50 * time.Millisecond) // a duplicate would arrive now
+			answered := 0
+			for _, id := range append(burst, "after") {
+				n := len(f.callsTo("POST", "/api/v9/channels/c-"+id+"/messages"))
+				if n > 1 {
+					t.Errorf("mention %s answered %d times; want at most once", id, n)
+				}
+				answered += n
+			}
+			t.Logf("%d of %d mentions answered across the drop", answered, len(burst)+1)
+		})
+	}
+}
+
+// TestGatewayZombieConnection stops acknowledging heartbeats without
+// closing the socket: the bot must notice, reconnect and answer.
+func TestGatewayZombieConnection(t *testing.T) {
+	t.Parallel()
+	f := newFakeDiscord(t)
+	f.heartbeatMS = 20
+	a := startGateway(t, f, discord.Options{})
+	ids, res, _ := f.counts()
+	f.silent.Store(true)
+	f.takeConn()
+	waitFor(t, "a new session after missed heartbeat ACKs", func() bool {
+		i, r, _ := f.counts()
+		return i+r > ids+res
+	})
+	f.silent.Store(false)
+	reconnected(t, f, a, ids+res)
+	f.dispatch(t, "MESSAGE_CREATE", mentionMsg("after-zombie"))
+	f.waitCalls(t, 1, "POST", "/api/v9/channels/c-after-zombie/messages")
+}
+
+// TestGatewayRepeatedDropsLeakNothing disrupts one connection in every way
+// in turn, answering a mention after each, and then checks that the
+// goroutines of the dropped connections (readers, heartbeats) are gone.
+// It does not run in parallel, so the goroutine count is its own.
+func TestGatewayRepeatedDropsLeakNothing(t *testing.T) {
+	f := newFakeDiscord(t)
+	a := startGateway(t, f, discord.Options{})
+	f.dispatch(t, "MESSAGE_CREATE", mentionMsg("first"))
+	f.waitCalls(t, 1, "POST", "/api/v9/channels/c-first/messages")
+	base := runtime.NumGoroutine()
+	for i, d := range disruptions() {
+		ids, res, _ := f.counts()
+		if err := d.do(f.takeConn()); err != nil {
+			t.Fatalf("%s: disrupt: %v", d.name, err)
+		}
+		reconnected(t, f, a, ids+res)
+		id := fmt.Sprintf("r%d", i)
+		f.dispatch(t, "MESSAGE_CREATE", mentionMsg(id))
+		f.waitCalls(t, 1, "POST", "/api/v9/channels/c-"+id+"/messages")
+	}
+	waitFor(t, "goroutines back to the baseline", func() bool { return runtime.NumGoroutine() <= base+2 })
+	if st := a.Status(); !st.Ready {
+		t.Errorf("Status = %+v after the drops; want ready", st)
+	}
+}
