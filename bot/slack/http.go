@@ -63,13 +63,13 @@ func (a *Adapter) verified(next func(w http.ResponseWriter, r *http.Request, bod
 }
 
 // serveCommand answers a slash command in the HTTP response itself.
-func (a *Adapter) serveCommand(w http.ResponseWriter, r *http.Request, _ []byte) {
-	cmd, err := slack.SlashCommandParse(r)
+func (a *Adapter) serveCommand(w http.ResponseWriter, r *http.Request, body []byte) {
+	cmd, sslCheck, err := parseSlashCommand(r, body)
 	if err != nil {
 		http.Error(w, "malformed slash command", http.StatusBadRequest)
 		return
 	}
-	if r.PostForm.Get("ssl_check") == "1" {
+	if sslCheck {
 		w.WriteHeader(http.StatusOK) // Slack checking the certificate, not a question
 		return
 	}
