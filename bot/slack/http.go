@@ -73,7 +73,7 @@ func (a *Adapter) serveCommand(w http.ResponseWriter, r *http.Request, body []by
 		w.WriteHeader(http.StatusOK) // Slack checking the certificate, not a question
 		return
 	}
-	writeJSON(w, a.slashReply(cmd))
+	a.writeReply(w, a.slashReply(cmd))
 }
 
 // serveEvents acknowledges an Events API request at once and answers it in

@@ -82,6 +82,7 @@ type Adapter struct {
 	replays *seenSet // signatures of requests already handled
 	events  *seenSet // event ids already handled
 	work    *tracker
+	bufs    sync.Pool // *[]byte buffers for encoding replies
 
 	mu     sync.Mutex
 	status bot.Status
