@@ -116,13 +116,13 @@ func growthChild(ctx context.Context, exe, docs string, n, iterations int) (grow
 
 // medianStartup times fresh starts of `pariscall serve` with docs added.
 func medianStartup(ctx context.Context, dir, bin string, getenv func(string) string, docs string, runs int) (time.Duration, error) {
-	vars := map[string]string{"PARISCALL_HTTP_ADDR": "127.0.0.1:0"}
+	vars := map[string]string{}
 	if docs != "" {
 		vars["PARISCALL_KNOWLEDGE_DOCS_DIR"] = docs
 	}
 	var ds []time.Duration
 	for range runs {
-		p, err := startProc(ctx, dir, childEnv(dir, getenv, vars), []string{bin, "serve"}, "/readyz")
+		p, err := startBot(ctx, dir, bin, getenv, vars)
 		if err != nil {
 			return 0, err
 		}

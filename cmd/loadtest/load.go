@@ -109,7 +109,6 @@ func newSecrets() (secrets, error) {
 // and Discord HTTP interactions, every outgoing call pointed at sink.
 func botVars(s secrets, sink, docsDir string) map[string]string {
 	v := map[string]string{
-		"PARISCALL_HTTP_ADDR":            "127.0.0.1:0",
 		"PARISCALL_SLACK_SIGNING_SECRET": s.signingSecret,
 		"PARISCALL_SLACK_BOT_TOKEN":      s.botToken,
 		"PARISCALL_SLACK_API_URL":        sink + "/slack/api/",
@@ -175,12 +174,11 @@ func runLoad(ctx context.Context, args []string, getenv func(string) string, std
 	for k, v := range c.env {
 		vars[k] = v
 	}
-	botEnv := childEnv(dir, getenv, vars)
 
 	fmt.Fprintf(stdout, "loadtest: %s, %d CPUs, GOMAXPROCS %d; %d clients, %s warm-up + %s (≤ %d requests) per phase, %d rounds; %d generated documents\n",
 		runtime.Version(), runtime.NumCPU(), runtime.GOMAXPROCS(0), c.phase.conc, c.phase.warmup, c.phase.duration,
 		c.phase.maxRequests, c.rounds, c.docs)
-	bot, err := startProc(ctx, dir, botEnv, []string{c.bin, "serve"}, "/readyz")
+	bot, err := startBot(ctx, dir, c.bin, getenv, vars)
 	if err != nil {
 		return err
 	}
@@ -191,7 +189,7 @@ func runLoad(ctx context.Context, args []string, getenv func(string) string, std
 	}()
 	bare, err := startProc(ctx, dir, childEnv(dir, getenv, map[string]string{
 		"LOADTEST_SLACK_SECRET": s.signingSecret, "LOADTEST_DISCORD_PUBLIC_KEY": hex.EncodeToString(s.discordPub),
-	}), []string{exe, "bare"}, "/")
+	}), []string{exe, "bare"}, "/", "")
 	if err != nil {
 		return err
 	}
@@ -238,7 +236,7 @@ func runLoad(ctx context.Context, args []string, getenv func(string) string, std
 	bare = nil
 
 	if c.startupRuns > 0 {
-		if err := reportStartup(ctx, stdout, dir, c.bin, childEnv(dir, getenv, botVars(s, sink.URL, "")), c.startupRuns); err != nil {
+		if err := reportStartup(ctx, stdout, dir, c.bin, getenv, botVars(s, sink.URL, ""), c.startupRuns); err != nil {
 			return err
 		}
 	}
@@ -385,13 +383,28 @@ func reportServer(w io.Writer, metrics string, sinkCalls int64) {
 		fmtBytes(heap), fmtBytes(rss), gs, sinkCalls)
 }
 
+// startBot runs `pariscall serve` with vars on a free loopback port and
+// waits for /readyz.
+func startBot(ctx context.Context, dir, bin string, getenv func(string) string, vars map[string]string) (*proc, error) {
+	addr, err := freeAddr()
+	if err != nil {
+		return nil, err
+	}
+	all := map[string]string{}
+	for k, v := range vars {
+		all[k] = v
+	}
+	all["PARISCALL_HTTP_ADDR"] = addr
+	return startProc(ctx, dir, childEnv(dir, getenv, all), []string{bin, "serve"}, "/readyz", "http://"+addr)
+}
+
 // reportStartup times fresh starts of `pariscall serve` from exec to
 // /readyz answering 200.
-func reportStartup(ctx context.Context, w io.Writer, dir, bin string, env []string, runs int) error {
+func reportStartup(ctx context.Context, w io.Writer, dir, bin string, getenv func(string) string, vars map[string]string, runs int) error {
 	var ready []time.Duration
 	var inProcess []string
 	for range runs {
-		p, err := startProc(ctx, dir, env, []string{bin, "serve"}, "/readyz")
+		p, err := startBot(ctx, dir, bin, getenv, vars)
 		if err != nil {
 			return err
 		}

@@ -35,10 +35,23 @@ type proc struct {
 // addrPattern finds the listening address in a "serving" log line.
 var addrPattern = regexp.MustCompile(`addr=(127\.0\.0\.1:\d+)`)
 
+// freeAddr returns a loopback address no one listens on right now, for a
+// child whose log may not say where it listens (serve logs its address
+// at info, which PARISCALL_LOG_LEVEL=warn hides).
+func freeAddr() (string, error) {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		return "", err
+	}
+	defer ln.Close()
+	return ln.Addr().String(), nil
+}
+
 // startProc runs argv with exactly env, in dir, logging to a new file in
 // dir, and waits until probe answers 200: the time from exec to then is
-// proc.ready. The address is read from the child's log.
-func startProc(ctx context.Context, dir string, env, argv []string, probe string) (*proc, error) {
+// proc.ready. The address is base when given, else read from the child's
+// log.
+func startProc(ctx context.Context, dir string, env, argv []string, probe, base string) (*proc, error) {
 	logPath := filepath.Join(dir, fmt.Sprintf("%s-%d.log", filepath.Base(argv[0]), time.Now().UnixNano()))
 	logFile, err := os.Create(logPath)
 	if err != nil {
@@ -51,7 +64,7 @@ func startProc(ctx context.Context, dir string, env, argv []string, probe string
 	if err := cmd.Start(); err != nil {
 		return nil, fmt.Errorf("start %s: %w", argv[0], err)
 	}
-	p := &proc{cmd: cmd, logPath: logPath, done: make(chan error, 1)}
+	p := &proc{cmd: cmd, base: base, logPath: logPath, done: make(chan error, 1)}
 	go func() { p.done <- cmd.Wait() }()
 	client := &http.Client{Timeout: time.Second}
 	deadline := time.Now().Add(30 * time.Second)
