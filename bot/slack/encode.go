@@ -58,52 +58,25 @@ func appendReply(b []byte, r reply) ([]byte, bool) {
 	return append(b, "]}"...), true
 }
 
+// appendBlock appends one block, or reports false for a shape it does
+// not know.
 func appendBlock(b []byte, block slack.Block) ([]byte, bool) {
 	switch bl := block.(type) {
 	case *slack.HeaderBlock:
 		if bl == nil || bl.BlockID != "" || bl.Level != 0 {
 			return b, false
 		}
-		b = append(b, `{"type":`...)
-		b = appendString(b, string(bl.Type))
-		if bl.Text != nil {
-			b = append(b, `,"text":`...)
-			b = appendText(b, bl.Text)
-		}
-		return append(b, '}'), true
+		return appendTextBlock(b, string(bl.Type), bl.Text), true
 	case *slack.SectionBlock:
 		if bl == nil || bl.BlockID != "" || bl.Fields != nil || bl.Accessory != nil || bl.Expand {
 			return b, false
 		}
-		b = append(b, `{"type":`...)
-		b = appendString(b, string(bl.Type))
-		if bl.Text != nil {
-			b = append(b, `,"text":`...)
-			b = appendText(b, bl.Text)
-		}
-		return append(b, '}'), true
+		return appendTextBlock(b, string(bl.Type), bl.Text), true
 	case *slack.ContextBlock:
 		if bl == nil || bl.BlockID != "" {
 			return b, false
 		}
-		b = append(b, `{"type":`...)
-		b = appendString(b, string(bl.Type))
-		b = append(b, `,"elements":`...)
-		if bl.ContextElements.Elements == nil {
-			return append(b, "null}"...), true
-		}
-		b = append(b, '[')
-		for i, e := range bl.ContextElements.Elements {
-			t, ok := e.(*slack.TextBlockObject)
-			if !ok || t == nil {
-				return b, false
-			}
-			if i > 0 {
-				b = append(b, ',')
-			}
-			b = appendText(b, t)
-		}
-		return append(b, "]}"...), true
+		return appendContext(b, bl)
 	case *slack.DividerBlock:
 		if bl == nil || bl.BlockID != "" {
 			return b, false
@@ -115,21 +88,60 @@ func appendBlock(b []byte, block slack.Block) ([]byte, bool) {
 		if bl == nil || bl.BlockID != "" || bl.Elements == nil || bl.Elements.ElementSet == nil {
 			return b, false
 		}
-		b = append(b, `{"type":`...)
-		b = appendString(b, string(bl.Type))
-		b = append(b, `,"elements":[`...)
-		for i, e := range bl.Elements.ElementSet {
-			if i > 0 {
-				b = append(b, ',')
-			}
-			var ok bool
-			if b, ok = appendButton(b, e); !ok {
-				return b, false
-			}
-		}
-		return append(b, "]}"...), true
+		return appendActions(b, bl)
 	}
 	return b, false
+}
+
+// appendTextBlock appends a header or section: a type and an optional
+// text object.
+func appendTextBlock(b []byte, typ string, text *slack.TextBlockObject) []byte {
+	b = append(b, `{"type":`...)
+	b = appendString(b, typ)
+	if text != nil {
+		b = append(b, `,"text":`...)
+		b = appendText(b, text)
+	}
+	return append(b, '}')
+}
+
+// appendContext appends a context block whose elements are all text.
+func appendContext(b []byte, bl *slack.ContextBlock) ([]byte, bool) {
+	b = append(b, `{"type":`...)
+	b = appendString(b, string(bl.Type))
+	b = append(b, `,"elements":`...)
+	if bl.ContextElements.Elements == nil {
+		return append(b, "null}"...), true
+	}
+	b = append(b, '[')
+	for i, e := range bl.ContextElements.Elements {
+		t, ok := e.(*slack.TextBlockObject)
+		if !ok || t == nil {
+			return b, false
+		}
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = appendText(b, t)
+	}
+	return append(b, "]}"...), true
+}
+
+// appendActions appends an actions block whose elements are all buttons.
+func appendActions(b []byte, bl *slack.ActionBlock) ([]byte, bool) {
+	b = append(b, `{"type":`...)
+	b = appendString(b, string(bl.Type))
+	b = append(b, `,"elements":[`...)
+	for i, e := range bl.Elements.ElementSet {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		var ok bool
+		if b, ok = appendButton(b, e); !ok {
+			return b, false
+		}
+	}
+	return append(b, "]}"...), true
 }
 
 // appendButton appends a button with a text, action id, value and style,
