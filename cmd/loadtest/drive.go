@@ -87,6 +87,14 @@ type workerStats struct {
 	samples []string
 }
 
+// phaseRun is the state the workers of one phase share.
+type phaseRun struct {
+	pc        phaseConfig
+	stop      atomic.Bool // set when the phase is over
+	measuring atomic.Bool // set after the warm-up
+	issued    atomic.Int64
+}
+
 // drive runs conc workers against t, each sending one request at a time
 // over client, and measures the requests that start and finish inside the
 // measurement window.
@@ -96,65 +104,17 @@ func drive(ctx context.Context, client *http.Client, t target, phase int, pc pha
 			return result{}, fmt.Errorf("%s: %w", t.name, err)
 		}
 	}
-	var stop, measuring atomic.Bool
-	var issued atomic.Int64
+	p := &phaseRun{pc: pc}
 	stats := make([]workerStats, pc.conc)
 	var wg sync.WaitGroup
 	for w := range pc.conc {
-		wg.Go(func() {
-			next := t.worker(ctx, phase, w)
-			st := &stats[w]
-			st.lat = make([]time.Duration, 0, 1<<14)
-			var buf bytes.Buffer
-			for seq := 0; !stop.Load(); seq++ {
-				measured := measuring.Load()
-				if measured && issued.Add(1) > int64(pc.maxRequests) {
-					stop.Store(true)
-					return
-				}
-				req, err := next(seq)
-				if err != nil {
-					st.fail(err)
-					stop.Store(true)
-					return
-				}
-				t0 := time.Now()
-				status, err := send(client, req, &buf)
-				lat := time.Since(t0)
-				if err == nil {
-					err = t.check(status, buf.Bytes())
-				}
-				if !measured || stop.Load() {
-					continue
-				}
-				if err != nil {
-					st.fail(err)
-					continue
-				}
-				st.lat = append(st.lat, lat)
-			}
-		})
+		wg.Go(func() { p.work(client, t, t.worker(ctx, phase, w), &stats[w]) })
 	}
-	wait := func(d time.Duration) {
-		timer := time.NewTimer(d)
-		defer timer.Stop()
-		tick := time.NewTicker(5 * time.Millisecond)
-		defer tick.Stop()
-		for !stop.Load() {
-			select {
-			case <-timer.C:
-				return
-			case <-ctx.Done():
-				return
-			case <-tick.C:
-			}
-		}
-	}
-	wait(pc.warmup)
-	measuring.Store(true)
+	p.wait(ctx, pc.warmup)
+	p.measuring.Store(true)
 	start := time.Now()
-	wait(pc.duration)
-	stop.Store(true)
+	p.wait(ctx, pc.duration)
+	p.stop.Store(true)
 	elapsed := time.Since(start)
 	wg.Wait()
 	if err := ctx.Err(); err != nil {
@@ -171,6 +131,57 @@ func drive(ctx context.Context, client *http.Client, t target, phase int, pc pha
 	}
 	slices.Sort(r.lat)
 	return r, nil
+}
+
+// work is one worker: it sends requests one after the other until the
+// phase is over, and records those sent during the measurement.
+func (p *phaseRun) work(client *http.Client, t target, next func(int) (*http.Request, error), st *workerStats) {
+	st.lat = make([]time.Duration, 0, 1<<14)
+	var buf bytes.Buffer
+	for seq := 0; !p.stop.Load(); seq++ {
+		measured := p.measuring.Load()
+		if measured && p.issued.Add(1) > int64(p.pc.maxRequests) {
+			p.stop.Store(true)
+			return
+		}
+		req, err := next(seq)
+		if err != nil {
+			st.fail(err)
+			p.stop.Store(true)
+			return
+		}
+		t0 := time.Now()
+		status, err := send(client, req, &buf)
+		lat := time.Since(t0)
+		if err == nil {
+			err = t.check(status, buf.Bytes())
+		}
+		switch {
+		case !measured || p.stop.Load():
+		case err != nil:
+			st.fail(err)
+		default:
+			st.lat = append(st.lat, lat)
+		}
+	}
+}
+
+// wait returns after d, when the phase is stopped early (by the request
+// count), or when ctx is done.
+func (p *phaseRun) wait(ctx context.Context, d time.Duration) {
+	timer := time.NewTimer(d)
+	defer timer.Stop()
+	tick := time.NewTicker(5 * time.Millisecond)
+	defer tick.Stop()
+	for !p.stop.Load() {
+		select {
+		case <-timer.C:
+			return
+		case <-ctx.Done():
+			return
+		case <-tick.C:
+		}
+	}
 }
 
 func (st *workerStats) fail(err error) {

@@ -72,30 +72,41 @@ func runGrowth(ctx context.Context, args []string, getenv func(string) string, s
 		if err != nil || n < 0 {
 			return fmt.Errorf("-sizes: %q is not a number of documents", field)
 		}
-		docs := ""
-		if n > 0 {
-			docs = filepath.Join(dir, fmt.Sprintf("docs-%d", n))
-			if err := writeDocs(docs, n); err != nil {
-				return err
-			}
-		}
-		r, err := growthChild(ctx, exe, docs, n, *iterations)
+		row, err := growthRow(ctx, dir, exe, *bin, getenv, n, *iterations, *startupRuns)
 		if err != nil {
 			return err
 		}
-		ready := "-"
-		if *startupRuns > 0 {
-			d, err := medianStartup(ctx, dir, *bin, getenv, docs, *startupRuns)
-			if err != nil {
-				return err
-			}
-			ready = fmtDur(d)
-		}
-		fmt.Fprintf(tw, "%d\t%d\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t\n", r.Docs, r.Sources, fmtDur(r.Load), ready,
-			fmtDur(r.P50), fmtDur(r.P99), fmtDur(r.SearchP50), fmtDur(r.StructuredP50),
-			fmtBytes(float64(r.HeapInuse)), fmtBytes(float64(r.RSS)))
+		fmt.Fprintln(tw, row)
 	}
 	return tw.Flush()
+}
+
+// growthRow measures one corpus size: n generated documents beside the
+// seeds, answered in a fresh process and, with startupRuns, served by a
+// fresh `pariscall serve`.
+func growthRow(ctx context.Context, dir, exe, bin string, getenv func(string) string, n, iterations, startupRuns int) (string, error) {
+	docs := ""
+	if n > 0 {
+		docs = filepath.Join(dir, fmt.Sprintf("docs-%d", n))
+		if err := writeDocs(docs, n); err != nil {
+			return "", err
+		}
+	}
+	r, err := growthChild(ctx, exe, docs, n, iterations)
+	if err != nil {
+		return "", err
+	}
+	ready := "-"
+	if startupRuns > 0 {
+		d, err := medianStartup(ctx, dir, bin, getenv, docs, startupRuns)
+		if err != nil {
+			return "", err
+		}
+		ready = fmtDur(d)
+	}
+	return fmt.Sprintf("%d\t%d\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t", r.Docs, r.Sources, fmtDur(r.Load), ready,
+		fmtDur(r.P50), fmtDur(r.P99), fmtDur(r.SearchP50), fmtDur(r.StructuredP50),
+		fmtBytes(float64(r.HeapInuse)), fmtBytes(float64(r.RSS))), nil
 }
 
 // growthChild measures one corpus size in a fresh process, so memory

@@ -138,105 +138,17 @@ func runLoad(ctx context.Context, args []string, getenv func(string) string, std
 	if err != nil {
 		return err
 	}
-	dir, err := os.MkdirTemp("", "pariscall-loadtest-")
+	r, err := newLoadRun(ctx, c, getenv, stdout)
 	if err != nil {
 		return err
 	}
-	if c.keep {
-		fmt.Fprintf(stdout, "logs and documents kept in %s\n", dir)
-	} else {
-		defer os.RemoveAll(dir)
-	}
-	if c.bin == "" {
-		if c.bin, err = buildBinary(ctx, dir); err != nil {
-			return err
-		}
-	}
-	exe, err := os.Executable()
+	defer r.close()
+	failures, err := r.measure(ctx)
 	if err != nil {
 		return err
 	}
-	s, err := newSecrets()
-	if err != nil {
-		return err
-	}
-	var sinkCalls atomic.Int64
-	sink := newSink(&sinkCalls)
-	defer sink.Close()
-	docsDir := ""
-	if c.docs > 0 {
-		docsDir = filepath.Join(dir, "docs")
-		if err := writeDocs(docsDir, c.docs); err != nil {
-			return err
-		}
-	}
-	vars := botVars(s, sink.URL, docsDir)
-	for k, v := range c.env {
-		vars[k] = v
-	}
-
-	fmt.Fprintf(stdout, "loadtest: %s, %d CPUs, GOMAXPROCS %d; %d clients, %s warm-up + %s (≤ %d requests) per phase, %d rounds; %d generated documents\n",
-		runtime.Version(), runtime.NumCPU(), runtime.GOMAXPROCS(0), c.phase.conc, c.phase.warmup, c.phase.duration,
-		c.phase.maxRequests, c.rounds, c.docs)
-	bot, err := startBot(ctx, dir, c.bin, getenv, vars)
-	if err != nil {
-		return err
-	}
-	defer func() {
-		if bot != nil {
-			bot.kill()
-		}
-	}()
-	bare, err := startProc(ctx, dir, childEnv(dir, getenv, map[string]string{
-		"LOADTEST_SLACK_SECRET": s.signingSecret, "LOADTEST_DISCORD_PUBLIC_KEY": hex.EncodeToString(s.discordPub),
-	}), []string{exe, "bare"}, "/", "")
-	if err != nil {
-		return err
-	}
-	defer func() {
-		if bare != nil {
-			bare.kill()
-		}
-	}()
-	fmt.Fprintf(stdout, "bot:  %s serve at %s (ready %s after exec)\nbare: %s bare at %s\n\n",
-		c.bin, bot.base, bot.ready.Round(time.Millisecond), exe, bare.base)
-
-	client := newClient(c.phase.conc)
-	var failures []string
-	phase := 0
-	for _, ep := range strings.Split(c.endpoints, ",") {
-		ts, err := endpointTargets(strings.TrimSpace(ep), bare.base, bot.base, s, c.floor)
-		if err != nil {
-			return err
-		}
-		summary, fails, err := compare(ctx, client, ts, c, &phase, stdout)
-		if err != nil {
-			return err
-		}
-		fmt.Fprintln(stdout, summary)
-		failures = append(failures, fails...)
-	}
-
-	metrics, err := fetch(client, bot.base+"/metrics")
-	if err != nil {
-		return err
-	}
-	reportServer(stdout, metrics, sinkCalls.Load())
-	if err := bot.stop(15 * time.Second); err != nil {
-		failures = append(failures, err.Error())
-	} else {
-		fmt.Fprintln(stdout, "bot: SIGTERM after load: exited 0")
-	}
-	answered := bytes.Count(readFile(bot.logPath), []byte("msg=answered"))
-	fmt.Fprintf(stdout, "bot: %d answers logged (one info line each)\n", answered)
-	bot = nil
-	if err := bare.stop(15 * time.Second); err != nil {
-		failures = append(failures, err.Error())
-	}
-	bare = nil
-
 	if c.startupRuns > 0 {
-		if err := reportStartup(ctx, stdout, dir, c.bin, getenv, botVars(s, sink.URL, ""), c.startupRuns); err != nil {
+		if err := reportStartup(ctx, stdout, r.dir, c.bin, getenv, botVars(r.secrets, r.sink.URL, ""), c.startupRuns); err != nil {
 			return err
 		}
 	}
@@ -246,6 +158,127 @@ func runLoad(ctx context.Context, args []string, getenv func(string) string, std
 	}
 	fmt.Fprintln(stdout, "\nPASS: every target met, no errors")
 	return nil
+}
+
+// loadRun is one load test: its temporary directory, credentials, the
+// stand-in platform APIs and the two servers under load.
+type loadRun struct {
+	c         loadConfig
+	stdout    io.Writer
+	dir       string
+	secrets   secrets
+	sink      *httptest.Server
+	sinkCalls *atomic.Int64
+	bot, bare *proc
+}
+
+// newLoadRun prepares the directory, the binary, fresh credentials, the
+// stand-in APIs and generated documents, and starts both servers.
+func newLoadRun(ctx context.Context, c loadConfig, getenv func(string) string, stdout io.Writer) (r *loadRun, err error) {
+	r = &loadRun{c: c, stdout: stdout, sinkCalls: new(atomic.Int64)}
+	if r.dir, err = os.MkdirTemp("", "pariscall-loadtest-"); err != nil {
+		return nil, err
+	}
+	defer func() {
+		if err != nil {
+			r.close()
+		}
+	}()
+	if c.keep {
+		fmt.Fprintf(stdout, "logs and documents kept in %s\n", r.dir)
+	}
+	if r.c.bin == "" {
+		if r.c.bin, err = buildBinary(ctx, r.dir); err != nil {
+			return r, err
+		}
+	}
+	if r.secrets, err = newSecrets(); err != nil {
+		return r, err
+	}
+	r.sink = newSink(r.sinkCalls)
+	docsDir := ""
+	if c.docs > 0 {
+		docsDir = filepath.Join(r.dir, "docs")
+		if err := writeDocs(docsDir, c.docs); err != nil {
+			return r, err
+		}
+	}
+	vars := botVars(r.secrets, r.sink.URL, docsDir)
+	for k, v := range c.env {
+		vars[k] = v
+	}
+	fmt.Fprintf(stdout, "loadtest: %s, %d CPUs, GOMAXPROCS %d; %d clients, %s warm-up + %s (≤ %d requests) per phase, %d rounds; %d generated documents\n",
+		runtime.Version(), runtime.NumCPU(), runtime.GOMAXPROCS(0), c.phase.conc, c.phase.warmup, c.phase.duration,
+		c.phase.maxRequests, c.rounds, c.docs)
+	if r.bot, err = startBot(ctx, r.dir, r.c.bin, getenv, vars); err != nil {
+		return r, err
+	}
+	exe, err := os.Executable()
+	if err != nil {
+		return r, err
+	}
+	r.bare, err = startProc(ctx, r.dir, childEnv(r.dir, getenv, map[string]string{
+		"LOADTEST_SLACK_SECRET": r.secrets.signingSecret, "LOADTEST_DISCORD_PUBLIC_KEY": hex.EncodeToString(r.secrets.discordPub),
+	}), []string{exe, "bare"}, "/", "")
+	if err != nil {
+		return r, err
+	}
+	fmt.Fprintf(stdout, "bot:  %s serve at %s (ready %s after exec)\nbare: %s bare at %s\n\n",
+		r.c.bin, r.bot.base, r.bot.ready.Round(time.Millisecond), exe, r.bare.base)
+	return r, nil
+}
+
+// measure loads each endpoint, then stops both servers with SIGTERM, and
+// returns the targets missed.
+func (r *loadRun) measure(ctx context.Context) ([]string, error) {
+	client := newClient(r.c.phase.conc)
+	var failures []string
+	phase := 0
+	for _, ep := range strings.Split(r.c.endpoints, ",") {
+		ts, err := endpointTargets(strings.TrimSpace(ep), r.bare.base, r.bot.base, r.secrets, r.c.floor)
+		if err != nil {
+			return nil, err
+		}
+		summary, fails, err := compare(ctx, client, ts, r.c, &phase, r.stdout)
+		if err != nil {
+			return nil, err
+		}
+		fmt.Fprintln(r.stdout, summary)
+		failures = append(failures, fails...)
+	}
+	metrics, err := fetch(client, r.bot.base+"/metrics")
+	if err != nil {
+		return nil, err
+	}
+	reportServer(r.stdout, metrics, r.sinkCalls.Load())
+	bot, bare := r.bot, r.bare
+	r.bot, r.bare = nil, nil
+	if err := bot.stop(15 * time.Second); err != nil {
+		failures = append(failures, err.Error())
+	} else {
+		fmt.Fprintln(r.stdout, "bot: SIGTERM after load: exited 0")
+	}
+	answered := bytes.Count(readFile(bot.logPath), []byte("msg=answered"))
+	fmt.Fprintf(r.stdout, "bot: %d answers logged (one info line each)\n", answered)
+	if err := bare.stop(15 * time.Second); err != nil {
+		failures = append(failures, err.Error())
+	}
+	return failures, nil
+}
+
+// close kills servers still running and removes what the run made.
+func (r *loadRun) close() {
+	for _, p := range []*proc{r.bot, r.bare} {
+		if p != nil {
+			p.kill()
+		}
+	}
+	if r.sink != nil {
+		r.sink.Close()
+	}
+	if !r.c.keep {
+		os.RemoveAll(r.dir)
+	}
 }
 
 // endpointTargets returns the targets for one endpoint: bare first, then
