@@ -41,7 +41,7 @@ func runGrowth(ctx context.Context, args []string, getenv func(string) string, s
 	fs.SetOutput(stderr)
 	sizes := fs.String("sizes", "0,1000,10000", "comma-separated numbers of generated documents")
 	iterations := fs.Int("iterations", 300, "times each question of the mix is asked")
-	bin := fs.String("bin", "", "pariscall binary, for startup to /readyz with each corpus; empty builds ./cmd/pariscall")
+	bin := fs.String("bin", "", "the pariscall binary `file`, for startup to /readyz with each corpus; empty builds ./cmd/pariscall")
 	startupRuns := fs.Int("startup-runs", 3, "fresh starts timed per size, the median reported (0 skips)")
 	if err := fs.Parse(args); err != nil {
 		return err
