@@ -1,13 +1,16 @@
 package main
 
 import (
+	"bufio"
 	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
+	"net"
 	"net/http"
 	"net/url"
+	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -19,7 +22,8 @@ import (
 )
 
 // TestServeShutdownUnderLoad stops serve, as SIGTERM does, while slash
-// commands and Discord interactions stream in, some of them half sent,
+// commands and Discord interactions stream in, some of them still sending
+// their body,
 // and while answers to mentions are still being posted (the fake Slack
 // takes 200ms per message). Every request the server accepted gets its
 // whole answer, every acknowledged mention is posted exactly once and
@@ -88,55 +92,26 @@ func TestServeShutdownUnderLoad(t *testing.T) {
 			t.Fatalf("mention %d: %v; want 200", i, r)
 		}
 	}
-	// Requests half sent when the stop comes.
-	type halfSent struct {
-		id   string
-		req  *http.Request
-		pw   *io.PipeWriter
-		rest string
-	}
-	var halves []halfSent
+	// Requests the server has accepted, their handlers waiting for the
+	// body, when the stop comes.
+	var accepted []*acceptedRequest
 	for i := range 6 {
-		id := fmt.Sprintf("half%d", i)
-		var body string
-		var header http.Header
-		path := "/slack/commands"
+		id := fmt.Sprintf("accepted%d", i)
 		if i%2 == 0 {
-			body = slashBody("principle 8", "", id)
-			header = slackHeaders(body, time.Now())
+			body := slashBody("principle 8", "", id)
+			accepted = append(accepted, accept(t, base, "/slack/commands", slackHeaders(body, time.Now()), id, body))
 		} else {
-			body = string(commandInteraction(id, "who didn't sign"))
-			header = discordHeaders(key, []byte(body), time.Now())
-			path = "/discord/interactions"
+			body := commandInteraction(id, "who didn't sign")
+			accepted = append(accepted, accept(t, base, "/discord/interactions", discordHeaders(key, body, time.Now()), id, string(body)))
 		}
-		pr, pw := io.Pipe()
-		req, _ := http.NewRequest(http.MethodPost, base+path, pr)
-		req.Header, req.ContentLength = header, int64(len(body))
-		halves = append(halves, halfSent{id: id, req: req, pw: pw, rest: body[len(body)/2:]})
-		go func() { _, _ = io.WriteString(pw, body[:len(body)/2]) }()
-	}
-	var halfDone sync.WaitGroup
-	for _, h := range halves {
-		halfDone.Go(func() {
-			resp, err := http.DefaultClient.Do(h.req)
-			if err != nil {
-				fail("%s, accepted before the stop: %v; want its answer", h.id, err)
-				return
-			}
-			checkAnswer(h.id, resp, fail)
-		})
 	}
 	time.Sleep(100 * time.Millisecond) // load and posts are in flight
 	stopped.Store(true)
 	stop()
 	time.Sleep(100 * time.Millisecond) // shutdown has begun
-	for _, h := range halves {
-		if _, err := io.WriteString(h.pw, h.rest); err != nil {
-			t.Errorf("%s: finishing the body: %v", h.id, err)
-		}
-		h.pw.Close()
+	for _, a := range accepted {
+		a.finish(fail)
 	}
-	halfDone.Wait()
 	load.Wait()
 	select {
 	case err := <-done:
@@ -167,6 +142,64 @@ func TestServeShutdownUnderLoad(t *testing.T) {
 		t.Errorf("log lacks the clean stop:\n%s", logs.String())
 	}
 	t.Logf("%d requests answered under load before the stop", answered.Load())
+}
+
+// acceptedRequest is a request whose headers the server has read and
+// whose handler is waiting for the body.
+type acceptedRequest struct {
+	id, body string
+	conn     net.Conn
+	r        *bufio.Reader
+}
+
+// accept sends a request's headers with Expect: 100-continue and waits for
+// 100 Continue, which the server sends when the handler starts reading the
+// body: from then on the request is in flight.
+func accept(t *testing.T, base, path string, header http.Header, id, body string) *acceptedRequest {
+	t.Helper()
+	conn, err := net.Dial("tcp", strings.TrimPrefix(base, "http://"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { conn.Close() })
+	_ = conn.SetDeadline(time.Now().Add(15 * time.Second))
+	header.Set("Expect", "100-continue")
+	header.Set("Content-Length", strconv.Itoa(len(body)))
+	var head strings.Builder
+	head.WriteString("POST " + path + " HTTP/1.1\r\nHost: pariscall\r\n")
+	_ = header.Write(&head)
+	head.WriteString("\r\n")
+	if _, err := io.WriteString(conn, head.String()); err != nil {
+		t.Fatal(err)
+	}
+	r := bufio.NewReader(conn)
+	for {
+		line, err := r.ReadString('\n')
+		if err != nil {
+			t.Fatalf("%s: waiting for 100 Continue: %v", id, err)
+		}
+		if line == "\r\n" {
+			break
+		}
+		if !strings.HasPrefix(line, "HTTP/1.1 100") && strings.HasPrefix(line, "HTTP/") {
+			t.Fatalf("%s: got %q; want 100 Continue", id, line)
+		}
+	}
+	return &acceptedRequest{id: id, body: body, conn: conn, r: r}
+}
+
+// finish sends the body and checks the whole answer comes back.
+func (a *acceptedRequest) finish(fail func(string, ...any)) {
+	if _, err := io.WriteString(a.conn, a.body); err != nil {
+		fail("%s: sending the body: %v", a.id, err)
+		return
+	}
+	resp, err := http.ReadResponse(a.r, nil)
+	if err != nil {
+		fail("%s, accepted before the stop: %v; want its answer", a.id, err)
+		return
+	}
+	checkAnswer(a.id, resp, fail)
 }
 
 // slackHeaders are the headers Slack sends with body, signed at ts.
@@ -203,5 +236,6 @@ func checkAnswer(id string, resp *http.Response, fail func(string, ...any)) {
 // connection was refused, or closed before any response.
 func refused(err error) bool {
 	return errors.Is(err, syscall.ECONNREFUSED) || errors.Is(err, syscall.ECONNRESET) || errors.Is(err, io.EOF) ||
+		errors.Is(err, net.ErrClosed) || errors.Is(err, syscall.EPIPE) ||
 		errors.Is(err, io.ErrUnexpectedEOF) || strings.Contains(err.Error(), "server closed idle connection")
 }
