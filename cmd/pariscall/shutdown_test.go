@@ -22,10 +22,9 @@ import (
 )
 
 // TestServeShutdownUnderLoad stops serve, as SIGTERM does, while slash
-// commands and Discord interactions stream in, some of them still sending
-// their body,
-// and while answers to mentions are still being posted (the fake Slack
-// takes 200ms per message). Every request the server accepted gets its
+// commands and Discord interactions stream in, some of them accepted but
+// still sending their body, and while answers to mentions are still being
+// posted (the fake Slack takes 200ms per message). Every request the server accepted gets its
 // whole answer, every acknowledged mention is posted exactly once and
 // nothing is deleted, requests after the stop are refused at the
 // connection, and serve returns nil.
