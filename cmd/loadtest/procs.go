@@ -32,9 +32,6 @@ type proc struct {
 	done    chan error    // the exit status, once
 }
 
-// addrPattern finds the listening address in a "serving" log line.
-var addrPattern = regexp.MustCompile(`addr=(127\.0\.0\.1:\d+)`)
-
 // freeAddr returns a loopback address no one listens on right now, for a
 // child whose log may not say where it listens (serve logs its address
 // at info, which PARISCALL_LOG_LEVEL=warn hides).
@@ -66,6 +63,7 @@ func startProc(ctx context.Context, dir string, env, argv []string, probe, base 
 	}
 	p := &proc{cmd: cmd, base: base, logPath: logPath, done: make(chan error, 1)}
 	go func() { p.done <- cmd.Wait() }()
+	addrPattern := regexp.MustCompile(`addr=(127\.0\.0\.1:\d+)`) // in a "serving" log line
 	client := &http.Client{Timeout: time.Second}
 	deadline := time.Now().Add(30 * time.Second)
 	for time.Now().Before(deadline) {
