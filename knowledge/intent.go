@@ -220,9 +220,9 @@ func (lx *lexicon) signRegion(q *question) (lo, hi int, ok bool) {
 	switch {
 	case q.starts(lx.aux...):
 		return 1, i, i > 1
-	case len(q.words) <= 4 && !q.starts("who", "which", "what", "how", "when", "where", "why") &&
+	case len(q.words) <= 4 && !slices.ContainsFunc(q.words[:i], isQuestionWord) &&
 		!slices.Contains(lx.signNouns, q.words[i]):
-		// "Google signed?", but not "list of signatories".
+		// "Google signed?", but not "list of signatories" or "so who signed".
 		return 0, i, true
 	}
 	return 0, 0, false
@@ -236,9 +236,18 @@ func (e *Engine) ruleNotSigned(q *question) (Answer, bool) {
 	return Answer{}, false
 }
 
+// isQuestionWord reports whether w asks a question, as "who" does.
+func isQuestionWord(w string) bool {
+	switch w {
+	case "who", "whom", "which", "what", "how", "when", "where", "why":
+		return true
+	}
+	return false
+}
+
 func (e *Engine) ruleSigned(q *question) (Answer, bool) {
 	if q.hasAny("signatories", "signatory", "supporters", "backers") ||
-		q.starts("who", "which", "what") && q.hasAny(e.lex.sign...) {
+		q.hasAny("who", "which") && q.hasAny(e.lex.sign...) {
 		return e.signedAnswer(), true
 	}
 	return Answer{}, false
