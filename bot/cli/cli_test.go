@@ -5,11 +5,11 @@ import (
 	"context"
 	"encoding/json"
 	"flag"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
+	"github.com/pariscall/pariscall/bot/bottest"
 	"github.com/pariscall/pariscall/bot/cli"
 	"github.com/pariscall/pariscall/knowledge"
 )
@@ -28,19 +28,7 @@ func engine(t *testing.T) *knowledge.Engine {
 // golden compares got with testdata/name, or rewrites it with -update.
 func golden(t *testing.T, name string, got []byte) {
 	t.Helper()
-	path := filepath.Join("testdata", name)
-	if *update {
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run with -update to create it)", err)
-	}
-	if !bytes.Equal(got, want) {
-		t.Errorf("%s changed; got:\n%s\nwant:\n%s", name, got, want)
-	}
+	bottest.Golden(t, filepath.Join("testdata", name), got, *update)
 }
 
 func TestGolden(t *testing.T) {

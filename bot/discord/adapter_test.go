@@ -6,6 +6,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/pariscall/pariscall/bot/bottest"
 	"github.com/pariscall/pariscall/bot/discord"
 )
 
@@ -62,7 +63,7 @@ func TestStatusWithoutGateway(t *testing.T) {
 
 func TestRunFailsWhenGatewayUnreachable(t *testing.T) {
 	t.Parallel()
-	obs := &recordingObserver{}
+	obs := &bottest.Observer{}
 	a, err := discord.New(discord.Options{Token: "t", AppID: appID, APIURL: "http://127.0.0.1:1", Engine: &fakeEngine{}, Observer: obs})
 	if err != nil {
 		t.Fatal(err)
@@ -73,7 +74,7 @@ func TestRunFailsWhenGatewayUnreachable(t *testing.T) {
 	if st := a.Status(); st.Ready {
 		t.Errorf("Status() = %+v; want not ready", st)
 	}
-	if _, _, n := obs.counts(); n != 1 {
+	if _, _, n := obs.Counts(); n != 1 {
 		t.Errorf("APIError called %d times; want 1", n)
 	}
 }

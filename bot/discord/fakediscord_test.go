@@ -11,6 +11,8 @@ import (
 	"sync/atomic"
 	"testing"
 
+	"github.com/pariscall/pariscall/bot/bottest"
+
 	"github.com/gorilla/websocket"
 )
 
@@ -143,7 +145,7 @@ func (f *fakeDiscord) callsTo(method, pathPrefix string) []restCall {
 func (f *fakeDiscord) waitCalls(t *testing.T, n int, method, pathPrefix string) []restCall {
 	t.Helper()
 	var got []restCall
-	waitFor(t, fmt.Sprintf("%d× %s %s", n, method, pathPrefix), func() bool {
+	bottest.WaitFor(t, fmt.Sprintf("%d× %s %s", n, method, pathPrefix), func() bool {
 		got = f.callsTo(method, pathPrefix)
 		return len(got) >= n
 	})

@@ -4,8 +4,6 @@ import (
 	"fmt"
 	"strings"
 	"sync"
-	"testing"
-	"time"
 
 	"github.com/pariscall/pariscall/bot"
 	"github.com/pariscall/pariscall/knowledge"
@@ -124,50 +122,4 @@ func quoteOf(i, n int) string {
 		}
 	}
 	return b.String()
-}
-
-// recordingObserver counts what the adapter reports.
-type recordingObserver struct {
-	mu       sync.Mutex
-	answered []knowledge.Intent
-	rejected int
-	apiErrs  []string
-}
-
-var _ bot.Observer = (*recordingObserver)(nil)
-
-func (o *recordingObserver) Answered(p string, intent knowledge.Intent, _ time.Duration) {
-	o.mu.Lock()
-	defer o.mu.Unlock()
-	o.answered = append(o.answered, intent)
-}
-
-func (o *recordingObserver) SignatureRejected(string) {
-	o.mu.Lock()
-	defer o.mu.Unlock()
-	o.rejected++
-}
-
-func (o *recordingObserver) APIError(_, method string) {
-	o.mu.Lock()
-	defer o.mu.Unlock()
-	o.apiErrs = append(o.apiErrs, method)
-}
-
-func (o *recordingObserver) counts() (answered, rejected, apiErrs int) {
-	o.mu.Lock()
-	defer o.mu.Unlock()
-	return len(o.answered), o.rejected, len(o.apiErrs)
-}
-
-// waitFor polls cond until it holds or a deadline passes.
-func waitFor(t *testing.T, what string, cond func() bool) {
-	t.Helper()
-	deadline := time.Now().Add(5 * time.Second)
-	for !cond() {
-		if time.Now().After(deadline) {
-			t.Fatalf("timed out waiting for %s", what)
-		}
-		time.Sleep(5 * time.Millisecond)
-	}
 }

@@ -6,6 +6,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/pariscall/pariscall/bot/bottest"
+
 	"github.com/gorilla/websocket"
 
 	"github.com/pariscall/pariscall/bot/discord"
@@ -55,7 +57,7 @@ func mentionMsg(id string) map[string]any {
 // connection after takeConn.
 func reconnected(t *testing.T, f *fakeDiscord, a *discord.Adapter, before int) {
 	t.Helper()
-	waitFor(t, "reconnected", func() bool {
+	bottest.WaitFor(t, "reconnected", func() bool {
 		ids, res, _ := f.counts()
 		return ids+res > before && f.connected() && a.Status().Ready
 	})
@@ -109,7 +111,7 @@ func TestGatewayZombieConnection(t *testing.T) {
 	ids, res, _ := f.counts()
 	f.silent.Store(true)
 	f.takeConn()
-	waitFor(t, "a new session after missed heartbeat ACKs", func() bool {
+	bottest.WaitFor(t, "a new session after missed heartbeat ACKs", func() bool {
 		i, r, _ := f.counts()
 		return i+r > ids+res
 	})
@@ -139,7 +141,7 @@ func TestGatewayRepeatedDropsLeakNothing(t *testing.T) {
 		f.dispatch(t, "MESSAGE_CREATE", mentionMsg(id))
 		f.waitCalls(t, 1, "POST", "/api/v9/channels/c-"+id+"/messages")
 	}
-	waitFor(t, "goroutines back to the baseline", func() bool { return runtime.NumGoroutine() <= base+2 })
+	bottest.WaitFor(t, "goroutines back to the baseline", func() bool { return runtime.NumGoroutine() <= base+2 })
 	if st := a.Status(); !st.Ready {
 		t.Errorf("Status = %+v after the drops; want ready", st)
 	}

@@ -14,6 +14,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/pariscall/pariscall/bot/bottest"
+
 	"github.com/bwmarrin/discordgo"
 
 	"github.com/pariscall/pariscall/bot/discord"
@@ -52,7 +54,7 @@ func startGateway(t *testing.T, f *fakeDiscord, opts discord.Options) *discord.A
 			t.Errorf("Status after Run = %+v; want not ready", st)
 		}
 	})
-	waitFor(t, "gateway connected", func() bool { return a.Status().Ready && f.connected() })
+	bottest.WaitFor(t, "gateway connected", func() bool { return a.Status().Ready && f.connected() })
 	return a
 }
 
@@ -97,7 +99,7 @@ func TestGatewayIdentifyAndRegister(t *testing.T) {
 			if st := a.Status(); !strings.Contains(st.Detail, tt.wantStatusContains) {
 				t.Errorf("Status = %+v; want detail containing %q", st, tt.wantStatusContains)
 			}
-			waitFor(t, "a heartbeat", func() bool { _, _, hb := f.counts(); return hb > 0 })
+			bottest.WaitFor(t, "a heartbeat", func() bool { _, _, hb := f.counts(); return hb > 0 })
 		})
 	}
 }
@@ -166,7 +168,7 @@ func TestGatewayMentions(t *testing.T) {
 	t.Parallel()
 	f := newFakeDiscord(t)
 	eng := &fakeEngine{}
-	obs := &recordingObserver{}
+	obs := &bottest.Observer{}
 	var logs syncBuffer
 	logger := slog.New(slog.NewTextHandler(&logs, &slog.HandlerOptions{Level: slog.LevelDebug}))
 	startGateway(t, f, discord.Options{Engine: eng, Observer: obs, Logger: logger})
@@ -211,7 +213,7 @@ func TestGatewayMentions(t *testing.T) {
 			t.Errorf("engine never asked %q; asked %q", a.want, eng.asked())
 		}
 	}
-	waitFor(t, "answers observed", func() bool { n, _, _ := obs.counts(); return n == len(answered) })
+	bottest.WaitFor(t, "answers observed", func() bool { n, _, _ := obs.Counts(); return n == len(answered) })
 	checkLogs(t, logs.String(), "who didn't sign", len(answered))
 }
 
@@ -379,7 +381,7 @@ func TestGatewayReconnects(t *testing.T) {
 			if err := tt.disrupt(f.takeConn()); err != nil {
 				t.Fatalf("disrupt: %v", err)
 			}
-			waitFor(t, "reconnected", func() bool {
+			bottest.WaitFor(t, "reconnected", func() bool {
 				ids, res, _ := f.counts()
 				return ids == tt.wantIdentifies && res == tt.wantResume && f.connected() && a.Status().Ready
 			})

@@ -1,13 +1,11 @@
 package discord_test
 
 import (
-	"bytes"
-	"encoding/json"
 	"flag"
-	"os"
 	"path/filepath"
 	"testing"
 
+	"github.com/pariscall/pariscall/bot/bottest"
 	"github.com/pariscall/pariscall/bot/discord"
 	"github.com/pariscall/pariscall/knowledge"
 )
@@ -46,25 +44,5 @@ func TestGolden(t *testing.T) {
 // testdata/name.golden.json, or rewrites the file under -update.
 func compareGolden(t *testing.T, name string, v any) {
 	t.Helper()
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	enc.SetEscapeHTML(false)
-	enc.SetIndent("", "  ")
-	if err := enc.Encode(v); err != nil {
-		t.Fatalf("%s: %v", name, err)
-	}
-	path := filepath.Join("testdata", name+".golden.json")
-	if *update {
-		if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
-			t.Fatalf("%s: %v", name, err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%s: %v (run go test ./bot/discord -run TestGolden -update)", name, err)
-	}
-	if !bytes.Equal(buf.Bytes(), want) {
-		t.Errorf("%s: embeds differ from %s (run with -update if the change is intended):\n%s", name, path, buf.String())
-	}
+	bottest.GoldenJSON(t, filepath.Join("testdata", name+".golden.json"), v, *update)
 }

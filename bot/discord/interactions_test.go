@@ -12,6 +12,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/pariscall/pariscall/bot/bottest"
+
 	"github.com/bwmarrin/discordgo"
 
 	"github.com/pariscall/pariscall/bot/discord"
@@ -27,7 +29,7 @@ type httpBot struct {
 	adapter *discord.Adapter
 	mux     *http.ServeMux
 	key     ed25519.PrivateKey
-	obs     *recordingObserver
+	obs     *bottest.Observer
 }
 
 func newHTTPBot(t testing.TB, eng *fakeEngine, apiURL string) httpBot {
@@ -36,7 +38,7 @@ func newHTTPBot(t testing.TB, eng *fakeEngine, apiURL string) httpBot {
 	if err != nil {
 		t.Fatal(err)
 	}
-	obs := &recordingObserver{}
+	obs := &bottest.Observer{}
 	a, err := discord.New(discord.Options{
 		PublicKey: hex.EncodeToString(pub), Engine: eng, Observer: obs, APIURL: apiURL,
 		Now: fixedClock,
@@ -118,7 +120,7 @@ func TestInteractionSignatures(t *testing.T) {
 			wantRejected++
 		}
 	}
-	if _, rejected, _ := b.obs.counts(); rejected != wantRejected {
+	if _, rejected, _ := b.obs.Counts(); rejected != wantRejected {
 		t.Errorf("SignatureRejected called %d times; want %d", rejected, wantRejected)
 	}
 	w := b.do(signed(b.key, fixedClock(), ping))
@@ -165,7 +167,7 @@ func TestInteractionCommandHTTP(t *testing.T) {
 			t.Errorf("follow-up sent Authorization %q without a token; want none", c.Auth)
 		}
 	}
-	waitFor(t, "two answers observed", func() bool { n, _, _ := b.obs.counts(); return n == 2 })
+	bottest.WaitFor(t, "two answers observed", func() bool { n, _, _ := b.obs.Counts(); return n == 2 })
 
 	tests := []struct {
 		typed string

@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/pariscall/pariscall/bot/bottest"
 	"github.com/pariscall/pariscall/knowledge"
 )
 
@@ -42,7 +43,7 @@ func TestEventsAnswered(t *testing.T) {
 		var asked atomic.Value
 		h := newHarness(t, &fakeEngine{AnswerFunc: func(q string) knowledge.Answer { asked.Store(q); return notSigned() }})
 		h.sendEvent(t, eventBody("Ev-"+tt.name, tt.inner), "")
-		waitFor(t, tt.name+" post", func() bool { p, _, _ := h.slack.snapshot(); return len(p) > 0 })
+		bottest.WaitFor(t, tt.name+" post", func() bool { p, _, _ := h.slack.snapshot(); return len(p) > 0 })
 		posts, _, _ := h.slack.snapshot()
 		if got := posts[0]; got.Channel != tt.wantChannel || got.Thread != tt.wantThread {
 			t.Errorf("%s: posted to %s thread %q; want %s thread %q", tt.name, got.Channel, got.Thread, tt.wantChannel, tt.wantThread)
@@ -97,14 +98,14 @@ func TestRetriedAndDuplicatedEventsPostOnce(t *testing.T) {
 	h.clock.Add(time.Minute)
 	h.sendEvent(t, body, "2")
 	h.sendEvent(t, body, "") // an exact duplicate delivery
-	waitFor(t, "a post", func() bool { p, _, _ := h.slack.snapshot(); return len(p) > 0 })
+	bottest.WaitFor(t, "a post", func() bool { p, _, _ := h.slack.snapshot(); return len(p) > 0 })
 	settle()
 	if posts, _, _ := h.slack.snapshot(); len(posts) != 1 {
 		t.Errorf("one event delivered four times gave %d posts; want 1", len(posts))
 	}
 	h.clock.Add(2 * time.Hour) // long after; a new event id is answered
 	h.sendEvent(t, eventBody("Ev43", mention("<@UBOT> who didn't sign", "100.2", "")), "")
-	waitFor(t, "a second post", func() bool { p, _, _ := h.slack.snapshot(); return len(p) == 2 })
+	bottest.WaitFor(t, "a second post", func() bool { p, _, _ := h.slack.snapshot(); return len(p) == 2 })
 }
 
 func TestPostFailures(t *testing.T) {
@@ -124,14 +125,14 @@ func TestPostFailures(t *testing.T) {
 		h := newHarness(t, scriptedEngine(notSigned()))
 		h.slack.fail(tt.failures...)
 		h.sendEvent(t, eventBody("Ev1", mention("<@UBOT> who didn't sign", "1.1", "")), "")
-		waitFor(t, tt.name, func() bool {
+		bottest.WaitFor(t, tt.name, func() bool {
 			p, _, _ := h.slack.snapshot()
-			_, _, e := h.obs.counts()
+			_, _, e := h.obs.Counts()
 			return len(p) == tt.wantPosts && e == tt.wantErrs && (tt.wantPosts > 0 || e > 0)
 		})
 		settle()
 		posts, _, _ := h.slack.snapshot()
-		_, _, apiErrs := h.obs.counts()
+		_, _, apiErrs := h.obs.Counts()
 		if len(posts) != tt.wantPosts || apiErrs != tt.wantErrs {
 			t.Errorf("%s: %d posts, %d API errors; want %d and %d", tt.name, len(posts), apiErrs, tt.wantPosts, tt.wantErrs)
 		}
@@ -141,7 +142,7 @@ func TestPostFailures(t *testing.T) {
 func TestLongAnswerContinuesInThread(t *testing.T) {
 	h := newHarness(t, scriptedEngine(manyCitations(40)))
 	h.sendEvent(t, eventBody("Ev1", mention("<@UBOT> brief", "7.7", "")), "")
-	waitFor(t, "posts", func() bool { p, _, _ := h.slack.snapshot(); return len(p) == 2 })
+	bottest.WaitFor(t, "posts", func() bool { p, _, _ := h.slack.snapshot(); return len(p) == 2 })
 	settle()
 	posts, _, _ := h.slack.snapshot()
 	if len(posts) != 2 {
@@ -166,12 +167,12 @@ func TestHalfPostedAnswerIsDeleted(t *testing.T) {
 	h := newHarness(t, scriptedEngine(manyCitations(40)))
 	h.slack.fail("ok", "500") // the first page posts, the second fails
 	h.sendEvent(t, eventBody("Ev1", mention("<@UBOT> brief", "7.7", "")), "")
-	waitFor(t, "the delete", func() bool { _, d, _ := h.slack.snapshot(); return len(d) == 1 })
+	bottest.WaitFor(t, "the delete", func() bool { _, d, _ := h.slack.snapshot(); return len(d) == 1 })
 	posts, deletes, _ := h.slack.snapshot()
 	if len(posts) != 1 || deletes[0] != "1700000000.1" {
 		t.Errorf("second page failed: %d posts, deleted %v; want the first page (1700000000.1) deleted", len(posts), deletes)
 	}
-	if _, _, apiErrs := h.obs.counts(); apiErrs != 1 {
+	if _, _, apiErrs := h.obs.Counts(); apiErrs != 1 {
 		t.Errorf("second page failed: %d API errors; want 1", apiErrs)
 	}
 }

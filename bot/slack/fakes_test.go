@@ -17,6 +17,7 @@ import (
 	"time"
 
 	"github.com/pariscall/pariscall/bot"
+	"github.com/pariscall/pariscall/bot/bottest"
 	"github.com/pariscall/pariscall/bot/slack"
 	"github.com/pariscall/pariscall/knowledge"
 )
@@ -51,40 +52,6 @@ func scriptedEngine(want knowledge.Answer) *fakeEngine {
 		a.Query = q
 		return a
 	}}
-}
-
-// fakeObserver counts what the adapter reports.
-type fakeObserver struct {
-	mu        sync.Mutex
-	answered  []knowledge.Intent
-	rejected  int
-	apiErrors []string
-}
-
-var _ bot.Observer = (*fakeObserver)(nil)
-
-func (o *fakeObserver) Answered(_ string, intent knowledge.Intent, _ time.Duration) {
-	o.mu.Lock()
-	defer o.mu.Unlock()
-	o.answered = append(o.answered, intent)
-}
-
-func (o *fakeObserver) SignatureRejected(string) {
-	o.mu.Lock()
-	defer o.mu.Unlock()
-	o.rejected++
-}
-
-func (o *fakeObserver) APIError(_, method string) {
-	o.mu.Lock()
-	defer o.mu.Unlock()
-	o.apiErrors = append(o.apiErrors, method)
-}
-
-func (o *fakeObserver) counts() (answered, rejected, apiErrors int) {
-	o.mu.Lock()
-	defer o.mu.Unlock()
-	return len(o.answered), o.rejected, len(o.apiErrors)
 }
 
 // post is one chat.postMessage call the fake Web API accepted.
@@ -211,13 +178,13 @@ type harness struct {
 	adapter *slack.Adapter
 	mux     *http.ServeMux
 	slack   *fakeSlack
-	obs     *fakeObserver
+	obs     *bottest.Observer
 	clock   *clock
 }
 
 func newHarness(t testing.TB, engine bot.Engine) *harness {
 	t.Helper()
-	h := &harness{mux: http.NewServeMux(), slack: newFakeSlack(t), obs: &fakeObserver{},
+	h := &harness{mux: http.NewServeMux(), slack: newFakeSlack(t), obs: &bottest.Observer{},
 		clock: &clock{now: time.Unix(1531420618, 0)}}
 	a, err := slack.New(slack.Options{
 		SigningSecret: testSecret, BotToken: testToken, APIURL: h.slack.apiURL(),
@@ -288,18 +255,6 @@ func directMessage(text string, extra map[string]any) map[string]any {
 		m[k] = v
 	}
 	return m
-}
-
-// waitFor polls cond until it holds or a deadline passes.
-func waitFor(t *testing.T, what string, cond func() bool) {
-	t.Helper()
-	deadline := time.Now().Add(5 * time.Second)
-	for !cond() {
-		if time.Now().After(deadline) {
-			t.Fatalf("timed out waiting for %s", what)
-		}
-		time.Sleep(2 * time.Millisecond)
-	}
 }
 
 // settle gives stray asynchronous work a moment to show itself, for tests

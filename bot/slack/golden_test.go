@@ -1,14 +1,13 @@
 package slack_test
 
 import (
-	"bytes"
 	"encoding/json"
 	"flag"
 	"net/http"
-	"os"
 	"path/filepath"
 	"testing"
 
+	"github.com/pariscall/pariscall/bot/bottest"
 	"github.com/pariscall/pariscall/knowledge"
 )
 
@@ -43,7 +42,7 @@ func TestGolden(t *testing.T) {
 		compareGolden(t, q.name+".slash", slash)
 
 		h.sendEvent(t, eventBody("EvGolden"+itoa(i), mention("<@UBOT> "+q.question, "1531420618.000100", "")), "")
-		waitFor(t, q.name+" post", func() bool { p, _, _ := h.slack.snapshot(); return len(p) > 0 })
+		bottest.WaitFor(t, q.name+" post", func() bool { p, _, _ := h.slack.snapshot(); return len(p) > 0 })
 		settle()
 		posts, _, _ := h.slack.snapshot()
 		for _, p := range posts {
@@ -53,29 +52,9 @@ func TestGolden(t *testing.T) {
 	}
 }
 
-// compareGolden compares v, as indented JSON, with testdata/name.golden.json,
-// or rewrites the file under -update.
+// compareGolden compares v, as indented JSON, with
+// testdata/name.golden.json, or rewrites the file under -update.
 func compareGolden(t *testing.T, name string, v any) {
 	t.Helper()
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	enc.SetEscapeHTML(false)
-	enc.SetIndent("", "  ")
-	if err := enc.Encode(v); err != nil {
-		t.Fatalf("%s: %v", name, err)
-	}
-	path := filepath.Join("testdata", name+".golden.json")
-	if *update {
-		if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
-			t.Fatalf("%s: %v", name, err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%s: %v (run go test ./bot/slack -run TestGolden -update)", name, err)
-	}
-	if !bytes.Equal(buf.Bytes(), want) {
-		t.Errorf("%s: rendering differs from %s (run with -update if the change is intended):\n%s", name, path, buf.String())
-	}
+	bottest.GoldenJSON(t, filepath.Join("testdata", name+".golden.json"), v, *update)
 }

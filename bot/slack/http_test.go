@@ -10,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/pariscall/pariscall/bot/bottest"
 	"github.com/pariscall/pariscall/knowledge"
 )
 
@@ -61,12 +62,12 @@ func TestSignatureChecks(t *testing.T) {
 			if w.Code != tt.status {
 				t.Errorf("%s: POST %s = %d; want %d", tt.name, path, w.Code, tt.status)
 			}
-			_, rejected, _ := h.obs.counts()
+			_, rejected, _ := h.obs.Counts()
 			if wantRejected := btoi(tt.status == http.StatusUnauthorized); rejected != wantRejected {
 				t.Errorf("%s: POST %s: SignatureRejected called %d times; want %d", tt.name, path, rejected, wantRejected)
 			}
 			if tt.status == http.StatusOK && path != "/slack/commands" {
-				waitFor(t, "an answer", func() bool { return asked.Load() == 1 })
+				bottest.WaitFor(t, "an answer", func() bool { return asked.Load() == 1 })
 			}
 			if tt.status == http.StatusUnauthorized && (asked.Load() != 0 || strings.Contains(w.Body.String(), "blocks")) {
 				t.Errorf("%s: POST %s was answered (engine asked %d times, body %q)", tt.name, path, asked.Load(), w.Body)
@@ -170,7 +171,7 @@ func TestSlashCommand(t *testing.T) {
 			t.Errorf("/pariscall %q: has Post to channel button = %v; want %v", tt.text, hasButton, tt.wantButton)
 		}
 		checkNoMarkup(t, "/pariscall "+tt.text, w.Body.String())
-		if n, _, _ := h.obs.counts(); n != 1 {
+		if n, _, _ := h.obs.Counts(); n != 1 {
 			t.Errorf("/pariscall %q: Answered called %d times; want 1", tt.text, n)
 		}
 	}
@@ -288,7 +289,7 @@ func TestButtonRepostsInChannel(t *testing.T) {
 	if w.Code != http.StatusOK || w.Body.Len() != 0 {
 		t.Fatalf("button click = %d %q; want an empty 200", w.Code, w.Body)
 	}
-	waitFor(t, "response_url post", func() bool { _, _, r := h.slack.snapshot(); return len(r) == 1 })
+	bottest.WaitFor(t, "response_url post", func() bool { _, _, r := h.slack.snapshot(); return len(r) == 1 })
 	settle()
 	_, _, responses := h.slack.snapshot()
 	got := responses[0]

@@ -10,6 +10,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/pariscall/pariscall/bot/bottest"
+
 	"github.com/gorilla/websocket"
 
 	"github.com/pariscall/pariscall/bot/slack"
@@ -93,13 +95,13 @@ type socketHarness struct {
 	adapter *slack.Adapter
 	slack   *fakeSlack
 	sock    *socketServer
-	obs     *fakeObserver
+	obs     *bottest.Observer
 	stop    func() error // cancels Run and returns its error
 }
 
 func startSocket(t *testing.T, engine *fakeEngine) *socketHarness {
 	t.Helper()
-	h := &socketHarness{slack: newFakeSlack(t), obs: &fakeObserver{}}
+	h := &socketHarness{slack: newFakeSlack(t), obs: &bottest.Observer{}}
 	h.sock = newSocketServer(t, h.slack)
 	a, err := slack.New(slack.Options{
 		BotToken: testToken, AppToken: testAppToken, APIURL: h.slack.apiURL(), Observer: h.obs,
@@ -123,7 +125,7 @@ func startSocket(t *testing.T, engine *fakeEngine) *socketHarness {
 		return nil
 	}
 	t.Cleanup(func() { cancel() })
-	waitFor(t, "socket mode connected", func() bool { return a.Status().Ready })
+	bottest.WaitFor(t, "socket mode connected", func() bool { return a.Status().Ready })
 	return h
 }
 
@@ -152,12 +154,12 @@ func TestSocketModeEventsAndClicks(t *testing.T) {
 	}
 	event["envelope_id"], event["retry_attempt"], event["retry_reason"] = "E3", 1, "timeout"
 	h.sock.send(t, event)
-	waitFor(t, "the mention's answer", func() bool { p, _, _ := h.slack.snapshot(); return len(p) == 1 })
+	bottest.WaitFor(t, "the mention's answer", func() bool { p, _, _ := h.slack.snapshot(); return len(p) == 1 })
 
 	click, _ := json.Marshal(map[string]any{"type": "block_actions", "user": map[string]any{"id": "U1", "name": "roadrunner"},
 		"response_url": h.slack.srv.URL + "/hooks/2", "actions": []map[string]any{{"type": "button", "block_id": "b1", "action_id": "pariscall_post", "value": "who didn't sign"}}})
 	h.sock.send(t, map[string]any{"envelope_id": "E4", "type": "interactive", "payload": json.RawMessage(click)})
-	waitFor(t, "the in_channel post", func() bool { _, _, r := h.slack.snapshot(); return len(r) == 1 })
+	bottest.WaitFor(t, "the in_channel post", func() bool { _, _, r := h.slack.snapshot(); return len(r) == 1 })
 
 	settle()
 	posts, _, responses := h.slack.snapshot()
@@ -167,7 +169,7 @@ func TestSocketModeEventsAndClicks(t *testing.T) {
 	if len(responses) != 1 || responses[0]["response_type"] != "in_channel" {
 		t.Errorf("Socket Mode button click: response_url got %v; want one in_channel post", responses)
 	}
-	if n, _, _ := h.obs.counts(); n != 2 {
+	if n, _, _ := h.obs.Counts(); n != 2 {
 		t.Errorf("Answered called %d times; want 2 (mention, click)", n)
 	}
 }
@@ -183,7 +185,7 @@ func TestSocketModeBigAnswerGoesThroughResponseURL(t *testing.T) {
 	if ack["payload"] != nil {
 		t.Errorf("ack of a >20 KB answer carries a payload; want an empty ack")
 	}
-	waitFor(t, "the response_url post", func() bool { _, _, r := h.slack.snapshot(); return len(r) == 1 })
+	bottest.WaitFor(t, "the response_url post", func() bool { _, _, r := h.slack.snapshot(); return len(r) == 1 })
 	if _, _, r := h.slack.snapshot(); r[0]["response_type"] != "ephemeral" {
 		t.Errorf("big answer posted as %v; want ephemeral", r[0]["response_type"])
 	}

@@ -6,6 +6,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/pariscall/pariscall/bot/bottest"
+
 	goslack "github.com/slack-go/slack"
 
 	"github.com/pariscall/pariscall/bot/slack"
@@ -50,12 +52,12 @@ func TestRateLimitRetries(t *testing.T) {
 			return "C1", "1.1", nil
 		}})
 		h.sendEvent(t, eventBody("Ev1", mention("<@UBOT> who signed", "1.1", "")), "")
-		waitFor(t, tt.name, func() bool {
-			_, _, e := h.obs.counts()
+		bottest.WaitFor(t, tt.name, func() bool {
+			_, _, e := h.obs.Counts()
 			return calls.Load() == tt.wantCalls && (e > 0 || tt.wantErrs == 0)
 		})
 		settle()
-		if _, _, e := h.obs.counts(); calls.Load() != tt.wantCalls || e != tt.wantErrs {
+		if _, _, e := h.obs.Counts(); calls.Load() != tt.wantCalls || e != tt.wantErrs {
 			t.Errorf("%s: %d calls, %d API errors; want %d and %d", tt.name, calls.Load(), e, tt.wantCalls, tt.wantErrs)
 		}
 	}
