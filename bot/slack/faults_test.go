@@ -236,7 +236,13 @@ func TestWebAPIFaults(t *testing.T) {
 						slowest = max(slowest, took)
 					}
 				}
-				bottest.WaitFor(t, "goroutines back to the baseline", func() bool {
+				bottest.WaitFor(t, "retries done and goroutines back to the baseline", func() bool {
+					calls, _ := api.snapshot()
+					for _, c := range calls {
+						if !tt.wantCalls(len(c)) {
+							return false // between two attempts of a retry
+						}
+					}
 					return api.inflight.Load() == 0 && runtime.NumGoroutine() <= baseGoroutines+8
 				})
 				heaps = append(heaps, liveHeap())
