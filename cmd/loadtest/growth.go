@@ -21,6 +21,7 @@ import (
 	"time"
 
 	"github.com/pariscall/pariscall/knowledge"
+	"github.com/pariscall/pariscall/knowledge/knowledgetest"
 )
 
 // growthResult is what one growth-child measured, for one corpus size.
@@ -88,7 +89,7 @@ func growthRow(ctx context.Context, dir, exe, bin string, getenv func(string) st
 	docs := ""
 	if n > 0 {
 		docs = filepath.Join(dir, fmt.Sprintf("docs-%d", n))
-		if err := writeDocs(docs, n); err != nil {
+		if err := knowledgetest.WriteDocs(docs, n); err != nil {
 			return "", err
 		}
 	}

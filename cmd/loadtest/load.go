@@ -20,6 +20,8 @@ import (
 	"sync/atomic"
 	"text/tabwriter"
 	"time"
+
+	"github.com/pariscall/pariscall/knowledge/knowledgetest"
 )
 
 // loadConfig is the load test's flags.
@@ -199,7 +201,7 @@ func newLoadRun(ctx context.Context, c loadConfig, getenv func(string) string, s
 	docsDir := ""
 	if c.docs > 0 {
 		docsDir = filepath.Join(r.dir, "docs")
-		if err := writeDocs(docsDir, c.docs); err != nil {
+		if err := knowledgetest.WriteDocs(docsDir, c.docs); err != nil {
 			return r, err
 		}
 	}

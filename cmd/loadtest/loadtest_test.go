@@ -17,6 +17,7 @@ import (
 
 	"github.com/pariscall/pariscall/bot/slack"
 	"github.com/pariscall/pariscall/knowledge"
+	"github.com/pariscall/pariscall/knowledge/knowledgetest"
 )
 
 func TestPercentile(t *testing.T) {
@@ -158,7 +159,7 @@ func TestDriveCountsAndStops(t *testing.T) {
 func TestWriteDocs(t *testing.T) {
 	a, b := t.TempDir(), t.TempDir()
 	for _, dir := range []string{a, b} {
-		if err := writeDocs(dir, 12); err != nil {
+		if err := knowledgetest.WriteDocs(dir, 12); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -207,7 +208,7 @@ func BenchmarkAnswerGrowth(b *testing.B) {
 		dir := ""
 		if n > 0 {
 			dir = b.TempDir()
-			if err := writeDocs(dir, n); err != nil {
+			if err := knowledgetest.WriteDocs(dir, n); err != nil {
 				b.Fatal(err)
 			}
 		}

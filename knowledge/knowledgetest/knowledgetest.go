@@ -1,4 +1,6 @@
-package main
+// Package knowledgetest generates test corpora for the knowledge engine's
+// benchmarks and the load test.
+package knowledgetest
 
 import (
 	"fmt"
@@ -8,9 +10,9 @@ import (
 	"strings"
 )
 
-// genWords is the generated documents' vocabulary: common English and the
+// words is the generated documents' vocabulary: common English and the
 // corpus's own subject, so searches hit long posting lists.
-func genWords() []string {
+func words() []string {
 	return strings.Fields(`the of and to in a is that for it as was with be by on not he this are or his from at
 	which but have an they you were her she there would their we him been has when who will more no if out so said
 	what up its about into than them can only other new some could time these two may then do first any my now such
@@ -28,18 +30,18 @@ func genWords() []string {
 	cooperation norms standards behavior responsible peace trust cyberspace president officials spokesman geneva`)
 }
 
-// writeDocs writes n deterministic English-like documents into dir, which
+// WriteDocs writes n deterministic English-like documents into dir, which
 // it creates: the same n always gives the same bytes. Every fourth is
 // Markdown with front matter, the others plain text.
-func writeDocs(dir string, n int) error {
+func WriteDocs(dir string, n int) error {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return err
 	}
-	words := genWords()
+	vocabulary := words()
 	r := rand.New(rand.NewPCG(2018, 11))
 	sentence := func(sb *strings.Builder) {
 		for w := range 6 + r.IntN(13) {
-			word := words[r.IntN(len(words))]
+			word := vocabulary[r.IntN(len(vocabulary))]
 			if w == 0 {
 				word = strings.ToUpper(word[:1]) + word[1:]
 			} else {
