@@ -1,7 +1,9 @@
 package discord_test
 
 import (
+	"errors"
 	"fmt"
+	"net"
 	"runtime"
 	"testing"
 	"time"
@@ -74,16 +76,13 @@ func TestGatewayDropMidStream(t *testing.T) {
 			t.Parallel()
 			f := newFakeDiscord(t)
 			a := startGateway(t, f, discord.Options{})
-			ids, res, _ := f.counts()
 			var burst []string
 			for i := range 10 {
 				id := fmt.Sprintf("b%d", i)
 				burst = append(burst, id)
 				f.dispatch(t, "MESSAGE_CREATE", mentionMsg(id))
 			}
-			if err := d.do(f.takeConn()); err != nil {
-				t.Fatalf("disrupt: %v", err)
-			}
+			ids, res := disrupt(t, f, d.name, d.do)
 			reconnected(t, f, a, ids+res)
 			f.dispatch(t, "MESSAGE_CREATE", mentionMsg("after"))
 			f.waitCalls(t, 1, "POST", "/api/v9/channels/c-after/messages")
@@ -121,6 +120,29 @@ func TestGatewayZombieConnection(t *testing.T) {
 	f.waitCalls(t, 1, "POST", "/api/v9/channels/c-after-zombie/messages")
 }
 
+// disrupt applies do to the current gateway connection and returns the
+// IDENTIFY and RESUME counts from before. When that connection is already
+// gone (a slow machine made the client give up on it first), it waits for
+// the client's next connection and disrupts that one instead.
+func disrupt(t *testing.T, f *fakeDiscord, name string, do func(*gatewayConn) error) (ids, res int) {
+	t.Helper()
+	for attempt := 1; ; attempt++ {
+		bottest.WaitFor(t, "a gateway connection", func() bool {
+			f.mu.Lock()
+			defer f.mu.Unlock()
+			return f.conn != nil
+		})
+		ids, res, _ = f.counts()
+		err := do(f.takeConn())
+		if err == nil {
+			return ids, res
+		}
+		if !errors.Is(err, net.ErrClosed) || attempt == 3 {
+			t.Fatalf("%s: disrupt: %v", name, err)
+		}
+	}
+}
+
 // TestGatewayRepeatedDropsLeakNothing disrupts one connection in every way
 // in turn, answering a mention after each, and then checks that the
 // goroutines of the dropped connections (readers, heartbeats) are gone.
@@ -132,10 +154,7 @@ func TestGatewayRepeatedDropsLeakNothing(t *testing.T) {
 	f.waitCalls(t, 1, "POST", "/api/v9/channels/c-first/messages")
 	base := runtime.NumGoroutine()
 	for i, d := range disruptions() {
-		ids, res, _ := f.counts()
-		if err := d.do(f.takeConn()); err != nil {
-			t.Fatalf("%s: disrupt: %v", d.name, err)
-		}
+		ids, res := disrupt(t, f, d.name, d.do)
 		reconnected(t, f, a, ids+res)
 		id := fmt.Sprintf("r%d", i)
 		f.dispatch(t, "MESSAGE_CREATE", mentionMsg(id))
