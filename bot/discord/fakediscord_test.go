@@ -225,17 +225,30 @@ func (f *fakeDiscord) dispatchOn(c *gatewayConn, event string, data any) {
 	c.send(map[string]any{"op": 0, "t": event, "s": f.seq.Add(1), "d": data})
 }
 
-// dispatch sends an event on the current connection.
+// dispatch sends an event on the current connection. When the client has
+// just closed that connection (after one drop, discordgo may reconnect
+// twice on a loaded machine), it waits for the next and sends it there.
 func (f *fakeDiscord) dispatch(t *testing.T, event string, data any) {
 	t.Helper()
-	f.mu.Lock()
-	c := f.conn
-	f.mu.Unlock()
-	if c == nil {
-		t.Fatalf("dispatch %s: no gateway connection", event)
-	}
-	if err := c.send(map[string]any{"op": 0, "t": event, "s": f.seq.Add(1), "d": data}); err != nil {
-		t.Fatalf("dispatch %s: %v", event, err)
+	for attempt := 1; ; attempt++ {
+		f.mu.Lock()
+		c := f.conn
+		f.mu.Unlock()
+		if c == nil {
+			t.Fatalf("dispatch %s: no gateway connection", event)
+		}
+		err := c.send(map[string]any{"op": 0, "t": event, "s": f.seq.Add(1), "d": data})
+		if err == nil {
+			return
+		}
+		if attempt == 3 {
+			t.Fatalf("dispatch %s: %v", event, err)
+		}
+		bottest.WaitFor(t, "the client's next connection", func() bool {
+			f.mu.Lock()
+			defer f.mu.Unlock()
+			return f.conn != nil && f.conn != c
+		})
 	}
 }
 

@@ -383,7 +383,8 @@ func TestGatewayReconnects(t *testing.T) {
 			}
 			bottest.WaitFor(t, "reconnected", func() bool {
 				ids, res, _ := f.counts()
-				return ids == tt.wantIdentifies && res == tt.wantResume && f.connected() && a.Status().Ready
+				// At least: on a loaded machine discordgo may reconnect twice.
+				return ids >= tt.wantIdentifies && res >= tt.wantResume && f.connected() && a.Status().Ready
 			})
 			f.dispatch(t, "MESSAGE_CREATE", message("after", "g", "u1", false, "<@"+botID+"> brief", botID))
 			f.waitCalls(t, 1, "POST", "/api/v9/channels/c-after/messages")
