@@ -198,7 +198,7 @@ func editDistance(a, b string, max int) int {
 	ra, rb := appendRunes(abuf[:0], a), appendRunes(bbuf[:0], b)
 	n := len(rb) + 1
 	var rowBuf [3 * 33]int
-	rows := rowBuf[:0]
+	var rows []int
 	if 3*n <= len(rowBuf) {
 		rows = rowBuf[:3*n]
 	} else {
