@@ -53,6 +53,27 @@ func (o *Observer) Counts() (answered, rejected, apiErrors int) {
 	return len(o.answered), o.rejected, len(o.apiErrors)
 }
 
+// SyncBuffer is a bytes.Buffer safe for concurrent writes, such as a
+// server's log, and the test's reads.
+type SyncBuffer struct {
+	mu  sync.Mutex
+	buf bytes.Buffer
+}
+
+// Write appends p to the buffer.
+func (b *SyncBuffer) Write(p []byte) (int, error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.Write(p)
+}
+
+// String returns what was written so far.
+func (b *SyncBuffer) String() string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.String()
+}
+
 // WaitFor polls cond every few milliseconds until it holds, failing the
 // test after five seconds.
 func WaitFor(t testing.TB, what string, cond func() bool) {

@@ -1,7 +1,6 @@
 package discord_test
 
 import (
-	"bytes"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -10,7 +9,6 @@ import (
 	"net/http/httptest"
 	"regexp"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
@@ -169,7 +167,7 @@ func TestGatewayMentions(t *testing.T) {
 	f := newFakeDiscord(t)
 	eng := &fakeEngine{}
 	obs := &bottest.Observer{}
-	var logs syncBuffer
+	var logs bottest.SyncBuffer
 	logger := slog.New(slog.NewTextHandler(&logs, &slog.HandlerOptions{Level: slog.LevelDebug}))
 	startGateway(t, f, discord.Options{Engine: eng, Observer: obs, Logger: logger})
 
@@ -274,24 +272,6 @@ func checkLogs(t *testing.T, logs, question string, answers int) {
 	if n != answers {
 		t.Errorf("logged %d answers; want %d", n, answers)
 	}
-}
-
-// syncBuffer is a bytes.Buffer safe for the adapter's goroutines.
-type syncBuffer struct {
-	mu  sync.Mutex
-	buf bytes.Buffer
-}
-
-func (b *syncBuffer) Write(p []byte) (int, error) {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.buf.Write(p)
-}
-
-func (b *syncBuffer) String() string {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.buf.String()
 }
 
 func contains(ss []string, s string) bool {

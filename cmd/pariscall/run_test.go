@@ -1,34 +1,15 @@
 package main
 
 import (
-	"bytes"
 	"context"
 	"encoding/json"
 	"os"
 	"path/filepath"
 	"strings"
-	"sync"
 	"testing"
+
+	"github.com/pariscall/pariscall/bot/bottest"
 )
-
-// syncBuffer is a bytes.Buffer safe for the concurrent writes of a server's
-// logger and the test's reads.
-type syncBuffer struct {
-	mu  sync.Mutex
-	buf bytes.Buffer
-}
-
-func (b *syncBuffer) Write(p []byte) (int, error) {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.buf.Write(p)
-}
-
-func (b *syncBuffer) String() string {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.buf.String()
-}
 
 // fakeEnv returns a getenv over vars, with HOME pointing at an empty
 // directory so no real configuration file is ever read.
@@ -46,7 +27,7 @@ func fakeEnv(t *testing.T, vars map[string]string) func(string) string {
 // runCmd runs one command line and returns its exit code and output.
 func runCmd(t *testing.T, getenv func(string) string, stdin string, args ...string) (code int, stdout, stderr string) {
 	t.Helper()
-	var out, errb syncBuffer
+	var out, errb bottest.SyncBuffer
 	err := execute(context.Background(), args, env{getenv: getenv, stdin: strings.NewReader(stdin), stdout: &out, stderr: &errb})
 	if err != nil {
 		code = exitCode(err)

@@ -9,6 +9,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/pariscall/pariscall/bot/bottest"
 )
 
 // TestNoSecretInLogsOrOutput holds a whole conversation with `serve` at
@@ -18,7 +20,7 @@ import (
 // in what the standard logger printed (discordgo and slack-go log there or
 // through it), in every response, and in every message the bot posted.
 func TestNoSecretInLogsOrOutput(t *testing.T) {
-	var stdlog syncBuffer
+	var stdlog bottest.SyncBuffer
 	prevOut, prevFlags := log.Writer(), log.Flags()
 	log.SetOutput(&stdlog)
 	t.Cleanup(func() { log.SetOutput(prevOut); log.SetFlags(prevFlags) })

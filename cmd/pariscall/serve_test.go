@@ -17,6 +17,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/pariscall/pariscall/bot/bottest"
 )
 
 const (
@@ -28,14 +30,14 @@ const (
 // environment and returns its base URL once /healthz answers, a cancel
 // function standing in for SIGTERM, the channel run's error arrives on, and
 // the log.
-func startServe(t *testing.T, vars map[string]string) (base string, stop context.CancelFunc, done <-chan error, logs *syncBuffer) {
+func startServe(t *testing.T, vars map[string]string) (base string, stop context.CancelFunc, done <-chan error, logs *bottest.SyncBuffer) {
 	t.Helper()
 	all := map[string]string{"PARISCALL_HTTP_ADDR": "127.0.0.1:0"}
 	for k, v := range vars {
 		all[k] = v
 	}
 	ctx, cancel := context.WithCancel(context.Background())
-	logs = &syncBuffer{}
+	logs = &bottest.SyncBuffer{}
 	errc := make(chan error, 1)
 	stopped := make(chan struct{})
 	getenv := fakeEnv(t, all)
