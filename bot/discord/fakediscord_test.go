@@ -227,7 +227,8 @@ func (f *fakeDiscord) dispatchOn(c *gatewayConn, event string, data any) {
 
 // dispatch sends an event on the current connection. When the client has
 // just closed that connection (after one drop, discordgo may reconnect
-// twice on a loaded machine), it waits for the next and sends it there.
+// more than once before it settles), it waits for the next and sends it
+// there.
 func (f *fakeDiscord) dispatch(t *testing.T, event string, data any) {
 	t.Helper()
 	for attempt := 1; ; attempt++ {
@@ -241,7 +242,7 @@ func (f *fakeDiscord) dispatch(t *testing.T, event string, data any) {
 		if err == nil {
 			return
 		}
-		if attempt == 3 {
+		if attempt == 10 {
 			t.Fatalf("dispatch %s: %v", event, err)
 		}
 		bottest.WaitFor(t, "the client's next connection", func() bool {
