@@ -6,8 +6,9 @@ import (
 	"testing"
 	"testing/fstest"
 
-	"github.com/pariscall/pariscall/knowledge"
 	"go.yaml.in/yaml/v3"
+
+	"github.com/pariscall/pariscall/knowledge"
 )
 
 // readFile reads a file of the package, failing the test on error.
@@ -91,14 +92,7 @@ func TestFactsVerified(t *testing.T) {
 				}
 				return
 			}
-			if err == nil {
-				t.Fatalf("Load(%s) succeeded; want an error mentioning %q", tt.name, tt.want)
-			}
-			for _, w := range tt.want {
-				if !strings.Contains(err.Error(), w) {
-					t.Errorf("Load(%s) error = %q; want it to mention %q", tt.name, err, w)
-				}
-			}
+			wantLoadError(t, tt.name, err, tt.want)
 		})
 	}
 }
@@ -174,14 +168,7 @@ func TestCorpusOption(t *testing.T) {
 				}
 				return
 			}
-			if err == nil {
-				t.Fatalf("Load(%s) succeeded; want an error mentioning %q", tt.name, tt.want)
-			}
-			for _, w := range tt.want {
-				if !strings.Contains(err.Error(), w) {
-					t.Errorf("Load(%s) error = %q; want it to mention %q", tt.name, err, w)
-				}
-			}
+			wantLoadError(t, tt.name, err, tt.want)
 		})
 	}
 }
@@ -294,6 +281,19 @@ func TestUndatedSources(t *testing.T) {
 			if strings.Contains(s, " in ,") || strings.Contains(s, "()") || strings.Contains(s, "reported ,") || strings.Contains(s, "reported )") {
 				t.Errorf("Answer(%q) with undated sources says %q", q, s)
 			}
+		}
+	}
+}
+
+// wantLoadError fails the test unless err mentions every string of want.
+func wantLoadError(t *testing.T, name string, err error, want []string) {
+	t.Helper()
+	if err == nil {
+		t.Fatalf("Load(%s) succeeded; want an error mentioning %q", name, want)
+	}
+	for _, w := range want {
+		if !strings.Contains(err.Error(), w) {
+			t.Errorf("Load(%s) error = %q; want it to mention %q", name, err, w)
 		}
 	}
 }
