@@ -123,3 +123,14 @@ func quoteOf(i, n int) string {
 	}
 	return b.String()
 }
+
+// longOrSampleEngine answers "everything" with an answer too long for one
+// message, and anything else with the sample answer.
+func longOrSampleEngine() *fakeEngine {
+	return &fakeEngine{AnswerFunc: func(q string) knowledge.Answer {
+		if q == "everything" {
+			return longAnswer(q, 40, 600)
+		}
+		return sampleAnswer(q)
+	}}
+}

@@ -7,18 +7,12 @@ import (
 	"github.com/bwmarrin/discordgo"
 
 	"github.com/pariscall/pariscall/bot/discord"
-	"github.com/pariscall/pariscall/knowledge"
 )
 
 func TestGatewayInteractions(t *testing.T) {
 	t.Parallel()
 	f := newFakeDiscord(t)
-	eng := &fakeEngine{AnswerFunc: func(q string) knowledge.Answer {
-		if q == "everything" {
-			return longAnswer(q, 40, 600)
-		}
-		return sampleAnswer(q)
-	}}
+	eng := longOrSampleEngine()
 	startGateway(t, f, discord.Options{Engine: eng})
 
 	f.dispatch(t, "INTERACTION_CREATE", commandInteraction("i1", "tok1", "who didn't sign", true))

@@ -17,7 +17,6 @@ import (
 	"github.com/bwmarrin/discordgo"
 
 	"github.com/pariscall/pariscall/bot/discord"
-	"github.com/pariscall/pariscall/knowledge"
 )
 
 // fixedClock() is the clock of HTTP tests; signed timestamps are near it.
@@ -138,12 +137,7 @@ func (readCloser) Close() error { return nil }
 func TestInteractionCommandHTTP(t *testing.T) {
 	t.Parallel()
 	f := newFakeDiscord(t)
-	eng := &fakeEngine{AnswerFunc: func(q string) knowledge.Answer {
-		if q == "everything" {
-			return longAnswer(q, 40, 600)
-		}
-		return sampleAnswer(q)
-	}}
+	eng := longOrSampleEngine()
 	b := newHTTPBot(t, eng, f.srv.URL)
 
 	w := b.do(signed(b.key, fixedClock(), mustJSON(t, commandInteraction("h1", "htok1", "who didn't sign", true))))
