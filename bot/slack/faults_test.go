@@ -187,6 +187,9 @@ func liveHeap() uint64 {
 	return ms.HeapAlloc
 }
 
+// droppedMsg is what the adapter logs for a mention it has no room for.
+const droppedMsg = "question dropped: shutting down or too busy"
+
 // TestWebAPIFaults sends mentions while chat.postMessage fails in each way
 // Slack's Web API can, and slash commands between them. Slash commands,
 // answered in the HTTP response, must stay fast; each answer is tried at
@@ -236,8 +239,12 @@ func TestWebAPIFaults(t *testing.T) {
 						slowest = max(slowest, took)
 					}
 				}
-				bottest.WaitFor(t, "retries done and goroutines back to the baseline", func() bool {
+				sent := (round + 1) * batch
+				bottest.WaitFor(t, "every mention answered or dropped, retries done, goroutines back to the baseline", func() bool {
 					calls, _ := api.snapshot()
+					if len(calls)+b.logs.count(droppedMsg) < sent {
+						return false // a mention still on its way to the API
+					}
 					for _, c := range calls {
 						if !tt.wantCalls(len(c)) {
 							return false // between two attempts of a retry
@@ -263,7 +270,7 @@ func TestWebAPIFaults(t *testing.T) {
 					t.Errorf("thread %s: posted %d times; want %d", thread, posted[thread], tt.wantPosts)
 				}
 			}
-			if dropped, logged := 3*batch-len(calls), b.logs.count("question dropped: shutting down or too busy"); dropped != logged {
+			if dropped, logged := 3*batch-len(calls), b.logs.count(droppedMsg); dropped != logged {
 				t.Errorf("%d mentions never reached the Web API; %d logged as dropped", dropped, logged)
 			}
 			// The replay and event-id sets keep a few hundred bytes per
