@@ -54,6 +54,10 @@ type LogConfig struct {
 type KnowledgeConfig struct {
 	// DocsDir is a directory of extra documents to index; "" means none.
 	DocsDir string `mapstructure:"docs_dir"`
+	// AnswerCacheBytes is how much memory each adapter may spend keeping
+	// rendered answers by question, so repeated questions are sent without
+	// being answered again; 0 turns the cache off.
+	AnswerCacheBytes int `mapstructure:"answer_cache_bytes"`
 }
 
 // SlackConfig holds the Slack app's settings. Slack is enabled when

@@ -38,6 +38,7 @@ func keyTable() []key {
 		{name: "log.level", def: "info", get: func(c Config) any { return c.Log.Level }},
 		{name: "log.format", def: "text", get: func(c Config) any { return c.Log.Format }},
 		{name: "knowledge.docs_dir", def: "", get: func(c Config) any { return c.Knowledge.DocsDir }},
+		{name: "knowledge.answer_cache_bytes", def: 4 << 20, get: func(c Config) any { return c.Knowledge.AnswerCacheBytes }},
 		{name: "slack.signing_secret", def: "", secret: true, get: func(c Config) any { return c.Slack.SigningSecret }},
 		{name: "slack.bot_token", def: "", secret: true, get: func(c Config) any { return c.Slack.BotToken }},
 		{name: "slack.app_token", def: "", secret: true, get: func(c Config) any { return c.Slack.AppToken }},

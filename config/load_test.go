@@ -75,6 +75,8 @@ func TestLoadPrecedence(t *testing.T) {
 			func(c config.Config) (any, any) { return c.Discord.ShardCount, 8 }},
 		{"env only int64", map[string]string{"PARISCALL_HTTP_MAX_BODY_BYTES": "2048"}, "", nil,
 			func(c config.Config) (any, any) { return c.HTTP.MaxBodyBytes, int64(2048) }},
+		{"env only zero turns a default off", map[string]string{"PARISCALL_KNOWLEDGE_ANSWER_CACHE_BYTES": "0"}, "", nil,
+			func(c config.Config) (any, any) { return c.Knowledge.AnswerCacheBytes, 0 }},
 		{"file string", nil, fileYAML, nil,
 			func(c config.Config) (any, any) { return c.HTTP.Addr, "127.0.0.1:7000" }},
 		{"file duration", nil, fileYAML, nil,

@@ -130,7 +130,7 @@ func TestWriteCheck(t *testing.T) {
 				"config file: none",
 				"slack:       enabled (Socket Mode)",
 				"discord:     enabled (gateway, HTTP interactions)",
-				"slack.bot_token           xoxb-…UvWx",
+				"slack.bot_token               xoxb-…UvWx",
 				"PARISCALL_SLACK_BOT_TOKEN\n",
 			}, tt.want...)
 			for _, w := range want {

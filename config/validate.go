@@ -123,7 +123,14 @@ func (c Config) validateLog(l *problemList) {
 	}
 }
 
+// maxAnswerCache bounds knowledge.answer_cache_bytes at 1 GiB, far above
+// what a few hundred rendered answers take.
+const maxAnswerCache = 1 << 30
+
 func (c Config) validateKnowledge(l *problemList) {
+	if n := c.Knowledge.AnswerCacheBytes; n < 0 || n > maxAnswerCache {
+		l.add("knowledge.answer_cache_bytes", "must be from 0 (no cache) to %d bytes, such as 4194304; got %d", maxAnswerCache, n)
+	}
 	dir := c.Knowledge.DocsDir
 	if dir == "" {
 		return

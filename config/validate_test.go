@@ -94,6 +94,8 @@ func TestValidateProblems(t *testing.T) {
 		{"read header timeout", func(c *config.Config) { c.HTTP.ReadHeaderTimeout = -1 }, "http.read_header_timeout", "positive"},
 		{"read timeout", func(c *config.Config) { c.HTTP.ReadTimeout = 0 }, "http.read_timeout", "positive"},
 		{"max body bytes", func(c *config.Config) { c.HTTP.MaxBodyBytes = 0 }, "http.max_body_bytes", "positive"},
+		{"answer cache negative", func(c *config.Config) { c.Knowledge.AnswerCacheBytes = -1 }, "knowledge.answer_cache_bytes", "from 0 (no cache)"},
+		{"answer cache too big", func(c *config.Config) { c.Knowledge.AnswerCacheBytes = 1<<30 + 1 }, "knowledge.answer_cache_bytes", "from 0 (no cache)"},
 		{"docs dir missing", func(c *config.Config) { c.Knowledge.DocsDir = filepath.Join(t.TempDir(), "nope") }, "knowledge.docs_dir", "existing directory"},
 		{"docs dir is a file", func(c *config.Config) { c.Knowledge.DocsDir = file }, "knowledge.docs_dir", "not a directory"},
 		{"unknown key", func(c *config.Config) { c.File, c.UnknownKeys = "x.yaml", []string{"log.levle"} }, "log.levle", "did you mean log.level"},

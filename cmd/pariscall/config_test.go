@@ -23,7 +23,7 @@ func TestConfigCheck(t *testing.T) {
 		want     []string
 		never    []string
 	}{
-		{name: "defaults", wantCode: 0, want: []string{"http.addr                 :8080", "no problems found"}},
+		{name: "defaults", wantCode: 0, want: []string{"http.addr                     :8080", "no problems found"}},
 		{name: "env only", vars: map[string]string{"PARISCALL_SLACK_BOT_TOKEN": botToken, "PARISCALL_SLACK_SIGNING_SECRET": secret},
 			wantCode: 0, want: []string{"xoxb-…mnop", "slack:       enabled"}, never: []string{botToken, secret}},
 		{name: "file", args: []string{"--config", file}, want: []string{"127.0.0.1:9000", "debug", file}},
