@@ -45,6 +45,13 @@ func (o *Observer) APIError(_, method string) {
 	o.apiErrors = append(o.apiErrors, method)
 }
 
+// Intents returns the intents of the answered questions, in order.
+func (o *Observer) Intents() []knowledge.Intent {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	return append([]knowledge.Intent(nil), o.answered...)
+}
+
 // Counts returns how many answers, rejected requests and API errors were
 // reported.
 func (o *Observer) Counts() (answered, rejected, apiErrors int) {

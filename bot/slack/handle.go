@@ -28,29 +28,54 @@ func (a *Adapter) ask(question, via string) knowledge.Answer {
 	}
 	start := time.Now()
 	ans := a.opts.Engine.Answer(question)
-	took := time.Since(start)
-	a.obs.Answered(platform, ans.Intent, took)
-	a.log.Info("answered", "via", via, "intent", string(ans.Intent), "latency", took)
-	a.log.Debug("question", "via", via, "text", question)
+	a.answered(via, question, ans.Intent, time.Since(start))
 	return ans
+}
+
+// answered records one answered question in the metrics and the log.
+func (a *Adapter) answered(via, question string, intent knowledge.Intent, took time.Duration) {
+	a.obs.Answered(platform, intent, took)
+	a.log.Info("answered", "via", via, "intent", string(intent), "latency", took)
+	a.log.Debug("question", "via", via, "text", question)
+}
+
+// slashAnswer is a slash command's reply, and the same reply as JSON when
+// it is kept in the cache.
+type slashAnswer struct {
+	reply  reply
+	body   []byte // nil: encode reply when sending it
+	intent knowledge.Intent
 }
 
 // slashReply answers a slash command with an ephemeral message that repeats
 // the question, since the asker cannot see what they typed, and offers to
-// post the answer to the channel.
-func (a *Adapter) slashReply(cmd slack.SlashCommand) reply {
+// post the answer to the channel. A question answered recently is sent
+// again from the cache, rendered and encoded as it was the first time.
+func (a *Adapter) slashReply(cmd slack.SlashCommand) slashAnswer {
 	if cmd.Command != a.opts.Command {
 		text := "This app only answers " + escape(a.opts.Command) + "."
-		return reply{ResponseType: slack.ResponseTypeEphemeral, Text: text, Blocks: []slack.Block{sectionBlock(text)}}
+		return slashAnswer{reply: reply{ResponseType: slack.ResponseTypeEphemeral, Text: text, Blocks: []slack.Block{sectionBlock(text)}}}
 	}
 	q := strings.TrimSpace(unescape(cmd.Text))
+	start := time.Now()
+	if s, ok := a.slashCache.Get(q); ok {
+		a.answered("slash_command", q, s.intent, time.Since(start))
+		return s
+	}
 	ans := a.ask(q, "slash_command")
 	v := view{asked: q}
 	if ans.Answered() {
 		v.button = q
 	}
 	p := newLayout(ans, v).pages(1)[0]
-	return reply{ResponseType: slack.ResponseTypeEphemeral, Text: p.Text, Blocks: p.Blocks}
+	s := slashAnswer{reply: reply{ResponseType: slack.ResponseTypeEphemeral, Text: p.Text, Blocks: p.Blocks}, intent: ans.Intent}
+	if a.slashCache != nil {
+		if b, ok := appendReply(nil, s.reply); ok {
+			s.body = b
+			a.slashCache.Put(q, s, 2*len(b)) // the blocks take about as much as their JSON
+		}
+	}
+	return s
 }
 
 // onEvent answers an app_mention or a direct message asynchronously. It

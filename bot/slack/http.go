@@ -73,7 +73,13 @@ func (a *Adapter) serveCommand(w http.ResponseWriter, r *http.Request, body []by
 		w.WriteHeader(http.StatusOK) // Slack checking the certificate, not a question
 		return
 	}
-	a.writeReply(w, a.slashReply(cmd))
+	s := a.slashReply(cmd)
+	if s.body == nil {
+		a.writeReply(w, s.reply)
+		return
+	}
+	w.Header().Set("Content-Type", "application/json")
+	_, _ = w.Write(s.body)
 }
 
 // serveEvents acknowledges an Events API request at once and answers it in

@@ -58,6 +58,10 @@ type Options struct {
 	// HTTPClient makes Web API and response_url calls; nil uses a client
 	// with a 15-second timeout.
 	HTTPClient *http.Client
+	// AnswerCache is how many bytes of rendered slash command replies to
+	// keep, by question, so a question asked again is sent without being
+	// answered and rendered again; 0 keeps none.
+	AnswerCache int
 	// Now is the clock for signature timestamps and duplicate detection;
 	// nil uses time.Now.
 	Now func() time.Time
@@ -83,6 +87,8 @@ type Adapter struct {
 	events  *seenSet // event ids already handled
 	work    *tracker
 	bufs    sync.Pool // *[]byte buffers for encoding replies
+
+	slashCache *bot.Cache[slashAnswer] // nil when Options.AnswerCache is 0
 
 	mu     sync.Mutex
 	status bot.Status
@@ -133,7 +139,9 @@ func New(opts Options) (*Adapter, error) {
 		replays: newSeenSet(2*MaxSkew, 10000),
 		events:  newSeenSet(time.Hour, 10000),
 		work:    newTracker(maxInFlight),
-		status:  bot.Status{Detail: "not started"},
+
+		slashCache: bot.NewCache[slashAnswer](opts.AnswerCache),
+		status:     bot.Status{Detail: "not started"},
 	}
 	return a, nil
 }

@@ -76,7 +76,7 @@ func (a *Adapter) onSocketEvent(sm *socketmode.Client, evt socketmode.Event) {
 // or more, so a larger answer is acknowledged empty and sent through the
 // command's response_url instead.
 func (a *Adapter) socketSlash(sm *socketmode.Client, req *socketmode.Request, cmd slack.SlashCommand) {
-	r := a.slashReply(cmd)
+	r := a.slashReply(cmd).reply
 	if req == nil {
 		return
 	}

@@ -18,7 +18,7 @@ func newAdapters(c config.Config, eng *knowledge.Engine, obs bot.Observer, log *
 	if c.SlackEnabled() {
 		a, err := slack.New(slack.Options{
 			SigningSecret: c.Slack.SigningSecret, BotToken: c.Slack.BotToken, AppToken: c.Slack.AppToken,
-			APIURL: c.Slack.APIURL, Command: c.Slack.Command,
+			APIURL: c.Slack.APIURL, Command: c.Slack.Command, AnswerCache: c.Knowledge.AnswerCacheBytes,
 			Engine: eng, Observer: obs, Logger: log,
 		})
 		if err != nil {
