@@ -60,6 +60,10 @@ type Options struct {
 	// HTTPClient makes REST calls; nil means a client with a 20 s timeout.
 	// It is copied, not changed.
 	HTTPClient *http.Client
+	// AnswerCache is how many bytes of rendered slash command replies to
+	// keep, by question and visibility, so a question asked again is
+	// answered without being answered and rendered again; 0 keeps none.
+	AnswerCache int
 	// Now is the clock; nil means time.Now.
 	Now func() time.Time
 }
@@ -77,6 +81,7 @@ type Adapter struct {
 	gateway   bool
 	publicKey ed25519.PublicKey
 	command   *discordgo.ApplicationCommand
+	replies   *bot.Cache[reply] // slash command replies; nil when off
 
 	started atomic.Bool
 	closing atomic.Bool
@@ -118,6 +123,7 @@ func New(opts Options) (*Adapter, error) {
 		guildID:  opts.GuildID,
 		gateway:  opts.Token != "",
 		command:  applicationCommand(knowledge.Commands()),
+		replies:  bot.NewCache[reply](opts.AnswerCache),
 	}
 	if opts.PublicKey != "" {
 		a.publicKey, err = parsePublicKey(opts.PublicKey)

@@ -35,6 +35,7 @@ var errUnsupported = errors.New("unsupported interaction")
 // follow-up messages for an answer too long for one message.
 type reply struct {
 	first     *discordgo.InteractionResponse
+	firstJSON []byte // first as JSON in a cached reply; nil: encode first
 	followups []*discordgo.WebhookParams
 	answer    *knowledge.Answer // nil for PING, autocomplete and failures
 }
@@ -59,12 +60,21 @@ func (a *Adapter) replyTo(i *discordgo.Interaction) (reply, error) {
 
 // commandReply answers /pariscall at once (type 4): the engine answers in
 // microseconds, well within Discord's three seconds, so there is no need
-// to defer.
+// to defer. A question answered recently, with the same visibility, is
+// answered from the cache, rendered and encoded as it was the first time.
+// Cached replies are shared and must not be changed.
 func (a *Adapter) commandReply(data discordgo.ApplicationCommandInteractionData) reply {
 	var flags discordgo.MessageFlags
 	q, ephemeral := commandOptions(data)
+	key := "public:" + q
 	if ephemeral {
 		flags = discordgo.MessageFlagsEphemeral
+		key = "ephemeral:" + q
+	}
+	if data.Name == commandName {
+		if r, ok := a.replies.Get(key); ok {
+			return r
+		}
 	}
 	var r reply
 	msgs := [][]*discordgo.MessageEmbed{friendlyEmbed("I only answer /" + commandName + ".")}
@@ -81,6 +91,13 @@ func (a *Adapter) commandReply(data discordgo.ApplicationCommandInteractionData)
 	}
 	for _, m := range msgs[1:] {
 		r.followups = append(r.followups, &discordgo.WebhookParams{Embeds: m, Flags: flags, AllowedMentions: noMentions()})
+	}
+	if r.answer != nil && a.replies != nil {
+		if b, err := json.Marshal(r.first); err == nil {
+			r.firstJSON = b
+			// Objects and JSON, for the first message and each follow-up.
+			a.replies.Put(key, r, 2*len(b)*(1+len(r.followups)))
+		}
 	}
 	return r
 }
@@ -163,31 +180,65 @@ func (a *Adapter) handleInteractions() http.Handler {
 			http.Error(w, "invalid request signature", http.StatusUnauthorized)
 			return
 		}
-		var i discordgo.Interaction
-		if err := json.Unmarshal(body, &i); err != nil {
+		i, err := decodeInteraction(body)
+		if err != nil {
 			http.Error(w, "malformed interaction", http.StatusBadRequest)
 			return
 		}
-		rep, err := a.replyTo(&i)
+		rep, err := a.replyTo(i)
 		if err != nil {
 			http.Error(w, "unsupported interaction type", http.StatusBadRequest)
 			return
 		}
-		if !writeJSON(w, rep.first) {
+		out := rep.firstJSON
+		if out == nil {
+			if out, err = json.Marshal(rep.first); err != nil {
+				http.Error(w, "cannot encode response", http.StatusInternalServerError)
+				return
+			}
+		}
+		if !writeFirst(w, out) {
 			return
 		}
-		a.spawn(func(ctx context.Context) { a.afterFirst(ctx, &i, rep, "http", start) })
+		if len(rep.followups) == 0 {
+			a.afterFirst(r.Context(), i, rep, "http", start) // only records the answer
+			return
+		}
+		a.spawn(func(ctx context.Context) { a.afterFirst(ctx, i, rep, "http", start) })
 	})
 }
 
-// writeJSON writes v and flushes it, so that Discord has the first
-// response before any follow-up message can arrive.
-func writeJSON(w http.ResponseWriter, v any) bool {
-	b, err := json.Marshal(v)
-	if err != nil {
-		http.Error(w, "cannot encode response", http.StatusInternalServerError)
-		return false
+// decodeInteraction reads the fields of an HTTP interaction the adapter
+// uses: what replyTo reads, and what follow-up messages are addressed
+// with. Discord sends much more (the member, the channel, permissions);
+// decoding all of it into a discordgo.Interaction costs several times as
+// much. Data is decoded as discordgo does, for the types the bot answers.
+func decodeInteraction(body []byte) (*discordgo.Interaction, error) {
+	var in struct {
+		ID    string                    `json:"id"`
+		AppID string                    `json:"application_id"`
+		Type  discordgo.InteractionType `json:"type"`
+		Token string                    `json:"token"`
+		Data  json.RawMessage           `json:"data"`
 	}
+	if err := json.Unmarshal(body, &in); err != nil {
+		return nil, err
+	}
+	i := &discordgo.Interaction{ID: in.ID, AppID: in.AppID, Type: in.Type, Token: in.Token}
+	switch in.Type {
+	case discordgo.InteractionApplicationCommand, discordgo.InteractionApplicationCommandAutocomplete:
+		var data discordgo.ApplicationCommandInteractionData
+		if err := json.Unmarshal(in.Data, &data); err != nil {
+			return nil, err
+		}
+		i.Data = data
+	}
+	return i, nil
+}
+
+// writeFirst writes the first response, b, and flushes it, so that
+// Discord has it before any follow-up message can arrive.
+func writeFirst(w http.ResponseWriter, b []byte) bool {
 	w.Header().Set("Content-Type", "application/json")
 	w.Header().Set("Content-Length", strconv.Itoa(len(b)))
 	if _, err := w.Write(b); err != nil {

@@ -33,6 +33,12 @@ type httpBot struct {
 
 func newHTTPBot(t testing.TB, eng *fakeEngine, apiURL string) httpBot {
 	t.Helper()
+	return newCachedHTTPBot(t, eng, apiURL, 0)
+}
+
+// newCachedHTTPBot is newHTTPBot with an answer cache of budget bytes.
+func newCachedHTTPBot(t testing.TB, eng *fakeEngine, apiURL string, budget int) httpBot {
+	t.Helper()
 	pub, priv, err := ed25519.GenerateKey(nil)
 	if err != nil {
 		t.Fatal(err)
@@ -40,7 +46,7 @@ func newHTTPBot(t testing.TB, eng *fakeEngine, apiURL string) httpBot {
 	obs := &bottest.Observer{}
 	a, err := discord.New(discord.Options{
 		PublicKey: hex.EncodeToString(pub), Engine: eng, Observer: obs, APIURL: apiURL,
-		Now: fixedClock,
+		Now: fixedClock, AnswerCache: budget,
 	})
 	if err != nil {
 		t.Fatalf("New: %v", err)

@@ -30,7 +30,8 @@ func newAdapters(c config.Config, eng *knowledge.Engine, obs bot.Observer, log *
 		a, err := discord.New(discord.Options{
 			Token: c.Discord.Token, AppID: c.Discord.AppID, PublicKey: c.Discord.PublicKey, GuildID: c.Discord.GuildID,
 			APIURL: c.Discord.APIURL, ShardID: c.Discord.ShardID, ShardCount: c.Discord.ShardCount,
-			Engine: eng, Observer: obs, Logger: log,
+			AnswerCache: c.Knowledge.AnswerCacheBytes,
+			Engine:      eng, Observer: obs, Logger: log,
 		})
 		if err != nil {
 			return nil, fmt.Errorf("start Discord adapter: %w", err)
