@@ -10,6 +10,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"maps"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -36,6 +37,7 @@ type loadConfig struct {
 	minRatio    float64
 	maxP99Ratio float64
 	floor       bool
+	nocache     bool
 	env         envFlag
 }
 
@@ -70,6 +72,7 @@ func parseLoadFlags(args []string, stderr io.Writer) (loadConfig, error) {
 	fs.Float64Var(&c.minRatio, "min-ratio", 0.70, "target: bot throughput at least this fraction of bare")
 	fs.Float64Var(&c.maxP99Ratio, "max-p99-ratio", 2.0, "target: bot p99 at most this multiple of bare")
 	fs.BoolVar(&c.floor, "floor", true, "also load a handler that only checks the signature, the floor for any adapter")
+	fs.BoolVar(&c.nocache, "nocache", true, "also load a second bot with its answer cache off, so every request is answered and rendered afresh")
 	fs.Var(c.env, "env", "extra `KEY=VALUE` in the bot's environment, such as PARISCALL_LOG_LEVEL=warn or GOGC=200 (repeatable)")
 	if err := fs.Parse(args); err != nil {
 		return c, err
@@ -150,7 +153,7 @@ func runLoad(ctx context.Context, args []string, getenv func(string) string, std
 		return err
 	}
 	if c.startupRuns > 0 {
-		if err := reportStartup(ctx, stdout, r.dir, c.bin, getenv, botVars(r.secrets, r.sink.URL, ""), c.startupRuns); err != nil {
+		if err := reportStartup(ctx, stdout, r.dir, r.c.bin, getenv, botVars(r.secrets, r.sink.URL, ""), c.startupRuns); err != nil {
 			return err
 		}
 	}
@@ -172,6 +175,7 @@ type loadRun struct {
 	sink      *httptest.Server
 	sinkCalls *atomic.Int64
 	bot, bare *proc
+	nocache   *proc // the bot with its answer cache off; nil without -nocache
 }
 
 // newLoadRun prepares the directory, the binary, fresh credentials, the
@@ -215,6 +219,13 @@ func newLoadRun(ctx context.Context, c loadConfig, getenv func(string) string, s
 	if r.bot, err = startBot(ctx, r.dir, r.c.bin, getenv, vars); err != nil {
 		return r, err
 	}
+	if c.nocache {
+		off := maps.Clone(vars)
+		off[cacheVar] = "0"
+		if r.nocache, err = startBot(ctx, r.dir, r.c.bin, getenv, off); err != nil {
+			return r, err
+		}
+	}
 	exe, err := os.Executable()
 	if err != nil {
 		return r, err
@@ -225,10 +236,28 @@ func newLoadRun(ctx context.Context, c loadConfig, getenv func(string) string, s
 	if err != nil {
 		return r, err
 	}
-	fmt.Fprintf(stdout, "bot:  %s serve at %s (ready %s after exec)\nbare: %s bare at %s\n\n",
+	fmt.Fprintf(stdout, "bot:  %s serve at %s (ready %s after exec)\nbare: %s bare at %s\n",
 		r.c.bin, r.bot.base, r.bot.ready.Round(time.Millisecond), exe, r.bare.base)
+	switch v, set := vars[cacheVar]; {
+	case v == "0":
+		fmt.Fprintln(stdout, "bot's answer cache: off")
+	default:
+		size := "its default size"
+		if set {
+			size = v + " bytes"
+		}
+		fmt.Fprintf(stdout, "bot's answer cache: on, %s; the mix repeats %d questions, so after the warm-up every bot answer comes from it\n",
+			size, len(questionMix()))
+	}
+	if r.nocache != nil {
+		fmt.Fprintf(stdout, "nocache: the same bot with %s=0 at %s: every request answered and rendered afresh\n", cacheVar, r.nocache.base)
+	}
+	fmt.Fprintln(stdout)
 	return r, nil
 }
+
+// cacheVar sizes the bot's answer cache; 0 turns it off.
+const cacheVar = "PARISCALL_KNOWLEDGE_ANSWER_CACHE_BYTES"
 
 // measure loads each endpoint, then stops both servers with SIGTERM, and
 // returns the targets missed.
@@ -237,7 +266,11 @@ func (r *loadRun) measure(ctx context.Context) ([]string, error) {
 	var failures []string
 	phase := 0
 	for _, ep := range strings.Split(r.c.endpoints, ",") {
-		ts, err := endpointTargets(strings.TrimSpace(ep), r.bare.base, r.bot.base, r.secrets, r.c.floor)
+		nocacheBase := ""
+		if r.nocache != nil {
+			nocacheBase = r.nocache.base
+		}
+		ts, err := endpointTargets(strings.TrimSpace(ep), r.bare.base, nocacheBase, r.bot.base, r.secrets, r.c.floor)
 		if err != nil {
 			return nil, err
 		}
@@ -253,12 +286,17 @@ func (r *loadRun) measure(ctx context.Context) ([]string, error) {
 		return nil, err
 	}
 	reportServer(r.stdout, metrics, r.sinkCalls.Load())
-	bot, bare := r.bot, r.bare
-	r.bot, r.bare = nil, nil
+	bot, bare, nocache := r.bot, r.bare, r.nocache
+	r.bot, r.bare, r.nocache = nil, nil, nil
 	if err := bot.stop(15 * time.Second); err != nil {
 		failures = append(failures, err.Error())
 	} else {
 		fmt.Fprintln(r.stdout, "bot: SIGTERM after load: exited 0")
+	}
+	if nocache != nil {
+		if err := nocache.stop(15 * time.Second); err != nil {
+			failures = append(failures, "nocache: "+err.Error())
+		}
 	}
 	answered := bytes.Count(readFile(bot.logPath), []byte("msg=answered"))
 	fmt.Fprintf(r.stdout, "bot: %d answers logged (one info line each)\n", answered)
@@ -270,7 +308,7 @@ func (r *loadRun) measure(ctx context.Context) ([]string, error) {
 
 // close kills servers still running and removes what the run made.
 func (r *loadRun) close() {
-	for _, p := range []*proc{r.bot, r.bare} {
+	for _, p := range []*proc{r.bot, r.bare, r.nocache} {
 		if p != nil {
 			p.kill()
 		}
@@ -284,38 +322,41 @@ func (r *loadRun) close() {
 }
 
 // endpointTargets returns the targets for one endpoint: bare first, then
-// the signature-only floor when asked for, the bot last. All send the same
-// requests; only the check of the response differs.
-func endpointTargets(ep, bareBase, botBase string, s secrets, withFloor bool) ([]target, error) {
-	var ts []target
+// the signature-only floor when asked for, the bot without its answer
+// cache when nocacheBase is set, the bot last. All send the same requests;
+// only the check of the response differs.
+func endpointTargets(ep, bareBase, nocacheBase, botBase string, s secrets, withFloor bool) ([]target, error) {
+	var bare, floor, nocache, bot target
 	switch ep {
 	case "slack":
 		const path = "POST /slack/commands"
-		ts = []target{
-			{name: "bare  " + path, worker: slashRequests(bareBase, s.signingSecret, questionMix()), check: expectStatus},
-			{name: "floor " + path, worker: slashRequests(bareBase+"/floor", s.signingSecret, questionMix()), check: expectStatus},
-			{name: "bot   " + path, worker: slashRequests(botBase, s.signingSecret, questionMix()),
-				check: expectBody(`{"response_type":"ephemeral"`, `"blocks":[`)},
-		}
+		answer := expectBody(`{"response_type":"ephemeral"`, `"blocks":[`)
+		bare = target{name: "bare    " + path, worker: slashRequests(bareBase, s.signingSecret, questionMix()), check: expectStatus}
+		floor = target{name: "floor   " + path, worker: slashRequests(bareBase+"/floor", s.signingSecret, questionMix()), check: expectStatus}
+		nocache = target{name: "nocache " + path, worker: slashRequests(nocacheBase, s.signingSecret, questionMix()), check: answer}
+		bot = target{name: "bot     " + path, worker: slashRequests(botBase, s.signingSecret, questionMix()), check: answer}
 	case "discord":
 		const path = "POST /discord/interactions"
+		answer := expectBody(`{"type":4,`, `"embeds":[`)
 		pool := func() *interactionPool {
 			return &interactionPool{key: s.discordKey, questions: questionMix(), size: 4096}
 		}
-		barePool, floorPool, botPool := pool(), pool(), pool()
-		ts = []target{
-			{name: "bare  " + path, prepare: barePool.prepare, worker: barePool.requests(bareBase), check: expectStatus},
-			{name: "floor " + path, prepare: floorPool.prepare, worker: floorPool.requests(bareBase + "/floor"), check: expectStatus},
-			{name: "bot   " + path, prepare: botPool.prepare, worker: botPool.requests(botBase),
-				check: expectBody(`{"type":4,`, `"embeds":[`)},
-		}
+		barePool, floorPool, nocachePool, botPool := pool(), pool(), pool(), pool()
+		bare = target{name: "bare    " + path, prepare: barePool.prepare, worker: barePool.requests(bareBase), check: expectStatus}
+		floor = target{name: "floor   " + path, prepare: floorPool.prepare, worker: floorPool.requests(bareBase + "/floor"), check: expectStatus}
+		nocache = target{name: "nocache " + path, prepare: nocachePool.prepare, worker: nocachePool.requests(nocacheBase), check: answer}
+		bot = target{name: "bot     " + path, prepare: botPool.prepare, worker: botPool.requests(botBase), check: answer}
 	default:
 		return nil, fmt.Errorf("unknown endpoint %q: want slack or discord", ep)
 	}
-	if !withFloor {
-		ts = []target{ts[0], ts[2]}
+	ts := []target{bare}
+	if withFloor {
+		ts = append(ts, floor)
 	}
-	return ts, nil
+	if nocacheBase != "" {
+		ts = append(ts, nocache)
+	}
+	return append(ts, bot), nil
 }
 
 // compare runs the targets in turn for several rounds, reversing the order
@@ -338,7 +379,7 @@ func compare(ctx context.Context, client *http.Client, ts []target, c loadConfig
 			if err != nil {
 				return "", nil, err
 			}
-			fmt.Fprintf(stdout, "round %d  %-33s %8.0f req/s  p50 %-9s p99 %-9s errors %d\n", round+1, r.name,
+			fmt.Fprintf(stdout, "round %d  %-35s %8.0f req/s  p50 %-9s p99 %-9s errors %d\n", round+1, r.name,
 				r.throughput(), fmtDur(r.percentile(50)), fmtDur(r.percentile(99)), r.errors)
 			rs[i] = append(rs[i], r)
 		}
