@@ -34,8 +34,19 @@ func BenchmarkRender(b *testing.B) {
 // iteration: read, verify the Ed25519 signature, decode, answer with the
 // real engine, render and encode.
 func BenchmarkInteractionHTTP(b *testing.B) {
+	benchInteraction(b, 0)
+}
+
+// BenchmarkInteractionHTTPCached is BenchmarkInteractionHTTP with the
+// answer cache on, as `pariscall serve` runs by default: after the first
+// request the reply comes from the cache.
+func BenchmarkInteractionHTTPCached(b *testing.B) {
+	benchInteraction(b, 4<<20)
+}
+
+func benchInteraction(b *testing.B, cache int) {
 	e := realEngine(b)
-	bot := newHTTPBot(b, &fakeEngine{AnswerFunc: e.Answer, CompleteFunc: e.Complete}, "http://127.0.0.1:1")
+	bot := newCachedHTTPBot(b, &fakeEngine{AnswerFunc: e.Answer, CompleteFunc: e.Complete}, "http://127.0.0.1:1", cache)
 	body := mustJSON(b, commandInteraction("b1", "btok", "principle 8", false))
 	req := signed(bot.key, fixedClock(), body)
 	b.ReportAllocs()

@@ -28,7 +28,7 @@ func (e *countingEngine) Answer(q string) knowledge.Answer {
 }
 
 // cachedHarness is newHarness with an answer cache of budget bytes.
-func cachedHarness(t *testing.T, engine bot.Engine, budget int) *harness {
+func cachedHarness(t testing.TB, engine bot.Engine, budget int) *harness {
 	t.Helper()
 	h := &harness{mux: http.NewServeMux(), slack: newFakeSlack(t), obs: &bottest.Observer{}, clock: &clock{now: time.Unix(1531420618, 0)}}
 	a, err := slack.New(slack.Options{
