@@ -75,7 +75,8 @@ type Adapter struct {
 	log       *slog.Logger
 	now       func() time.Time
 	session   *discordgo.Session
-	rest      restAPI
+	rest      restAPI    // messages and command registration
+	callbacks *callbacks // interaction responses and follow-ups
 	appID     string
 	guildID   string
 	gateway   bool
@@ -98,8 +99,6 @@ var _ bot.Adapter = (*Adapter)(nil)
 // restAPI is the part of discordgo's REST client the adapter calls.
 type restAPI interface {
 	ChannelMessageSendComplex(channelID string, data *discordgo.MessageSend, options ...discordgo.RequestOption) (*discordgo.Message, error)
-	InteractionRespond(i *discordgo.Interaction, r *discordgo.InteractionResponse, options ...discordgo.RequestOption) error
-	FollowupMessageCreate(i *discordgo.Interaction, wait bool, data *discordgo.WebhookParams, options ...discordgo.RequestOption) (*discordgo.Message, error)
 	ApplicationCommandBulkOverwrite(appID, guildID string, cmds []*discordgo.ApplicationCommand, options ...discordgo.RequestOption) ([]*discordgo.ApplicationCommand, error)
 }
 
@@ -198,6 +197,7 @@ func (a *Adapter) newSession(opts Options, api *url.URL) *discordgo.Session {
 	}
 	s, _ := discordgo.New(token) // New only fills in a struct; it cannot fail.
 	s.Client = rewriteClient(opts.HTTPClient, api)
+	a.callbacks = &callbacks{token: token, client: s.Client}
 	s.Dialer = a.dialer()
 	s.StateEnabled = false
 	s.SyncEvents = true

@@ -171,11 +171,13 @@ func (a *Adapter) onInteractionCreate(_ *discordgo.Session, ic *discordgo.Intera
 			a.log.Debug("ignored interaction", "err", err)
 			return
 		}
-		if err := a.rest.InteractionRespond(i, r.first, discordgo.WithContext(ctx)); err != nil {
+		s := a.callbacks.session()
+		if err := s.InteractionRespond(i, r.first, discordgo.WithContext(ctx)); err != nil {
 			a.apiError("create_interaction_response", err)
 			return
 		}
-		a.afterFirst(ctx, i, r, "gateway", start)
+		a.afterFirst(r, "gateway", start)
+		a.followUp(ctx, s, i, r.followups)
 	})
 }
 

@@ -114,14 +114,18 @@ func (a *Adapter) autocompleteReply(data discordgo.ApplicationCommandInteraction
 	}}
 }
 
-// afterFirst records an answered command once its first response is out,
-// then sends its follow-up messages in order.
-func (a *Adapter) afterFirst(ctx context.Context, i *discordgo.Interaction, r reply, via string, start time.Time) {
+// afterFirst records an answered command once its first response is out.
+func (a *Adapter) afterFirst(r reply, via string, start time.Time) {
 	if r.answer != nil {
 		a.answered(via, *r.answer, start)
 	}
-	for _, f := range r.followups {
-		if _, err := a.rest.FollowupMessageCreate(i, false, f, discordgo.WithContext(ctx)); err != nil {
+}
+
+// followUp sends the rest of a long answer, in order, through the session
+// that sent its first response.
+func (a *Adapter) followUp(ctx context.Context, s *discordgo.Session, i *discordgo.Interaction, followups []*discordgo.WebhookParams) {
+	for _, f := range followups {
+		if _, err := s.FollowupMessageCreate(i, false, f, discordgo.WithContext(ctx)); err != nil {
 			a.apiError("create_followup_message", err)
 			return
 		}
@@ -200,11 +204,11 @@ func (a *Adapter) handleInteractions() http.Handler {
 		if !writeFirst(w, out) {
 			return
 		}
-		if len(rep.followups) == 0 {
-			a.afterFirst(r.Context(), i, rep, "http", start) // only records the answer
-			return
+		a.afterFirst(rep, "http", start)
+		if len(rep.followups) > 0 {
+			s := a.callbacks.session()
+			a.spawn(func(ctx context.Context) { a.followUp(ctx, s, i, rep.followups) })
 		}
-		a.spawn(func(ctx context.Context) { a.afterFirst(ctx, i, rep, "http", start) })
 	})
 }
 
