@@ -40,6 +40,9 @@ type Observer interface {
 	SignatureRejected(platform string)
 	// APIError records one failed call to a platform's API.
 	APIError(platform, method string)
+	// Dropped records one question left unanswered because the adapter was
+	// shutting down or already answering as many as it allows at once.
+	Dropped(platform string)
 }
 
 // NopObserver is an Observer that records nothing.
@@ -55,6 +58,9 @@ func (NopObserver) SignatureRejected(string) {}
 
 // APIError does nothing.
 func (NopObserver) APIError(string, string) {}
+
+// Dropped does nothing.
+func (NopObserver) Dropped(string) {}
 
 // Status is an adapter's readiness, as /readyz reports it.
 type Status struct {

@@ -20,6 +20,7 @@ type Observer struct {
 	answered  []knowledge.Intent
 	rejected  int
 	apiErrors []string
+	dropped   int
 }
 
 var _ bot.Observer = (*Observer)(nil)
@@ -43,6 +44,20 @@ func (o *Observer) APIError(_, method string) {
 	o.mu.Lock()
 	defer o.mu.Unlock()
 	o.apiErrors = append(o.apiErrors, method)
+}
+
+// Dropped counts a question left unanswered.
+func (o *Observer) Dropped(string) {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	o.dropped++
+}
+
+// DroppedCount returns how many questions were reported dropped.
+func (o *Observer) DroppedCount() int {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	return o.dropped
 }
 
 // Intents returns the intents of the answered questions, in order.

@@ -270,8 +270,9 @@ func TestWebAPIFaults(t *testing.T) {
 					t.Errorf("thread %s: posted %d times; want %d", thread, posted[thread], tt.wantPosts)
 				}
 			}
-			if dropped, logged := 3*batch-len(calls), b.logs.count(droppedMsg); dropped != logged {
-				t.Errorf("%d mentions never reached the Web API; %d logged as dropped", dropped, logged)
+			dropped, logged, counted := 3*batch-len(calls), b.logs.count(droppedMsg), b.obs.DroppedCount()
+			if dropped != logged || dropped != counted {
+				t.Errorf("%d mentions never reached the Web API; %d logged and %d counted as dropped", dropped, logged, counted)
 			}
 			// The replay and event-id sets keep a few hundred bytes per
 			// request, up to their bounds; a leaked goroutine, body or

@@ -115,6 +115,7 @@ func (a *Adapter) async(via string, f func(ctx context.Context)) {
 		f(ctx)
 	})
 	if !ok {
+		a.obs.Dropped(platform)
 		a.log.Warn("question dropped: shutting down or too busy", "via", via)
 	}
 }

@@ -22,6 +22,7 @@ type metrics struct {
 	requests   *prometheus.CounterVec
 	signatures *prometheus.CounterVec
 	apiErrors  *prometheus.CounterVec
+	dropped    *prometheus.CounterVec
 }
 
 var _ bot.Observer = (*metrics)(nil)
@@ -45,8 +46,11 @@ func newMetrics() *metrics {
 		apiErrors: prometheus.NewCounterVec(prometheus.CounterOpts{
 			Name: "pariscall_platform_api_errors_total", Help: "Failed calls to a chat platform's API.",
 		}, []string{"platform", "method"}),
+		dropped: prometheus.NewCounterVec(prometheus.CounterOpts{
+			Name: "pariscall_questions_dropped_total", Help: "Questions left unanswered while shutting down or at the limit of answers in flight.",
+		}, []string{"platform"}),
 	}
-	m.registry.MustRegister(m.questions, m.latency, m.requests, m.signatures, m.apiErrors,
+	m.registry.MustRegister(m.questions, m.latency, m.requests, m.signatures, m.apiErrors, m.dropped,
 		collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
 	return m
 }
@@ -65,6 +69,11 @@ func (m *metrics) SignatureRejected(platform string) {
 // APIError counts a failed platform API call.
 func (m *metrics) APIError(platform, method string) {
 	m.apiErrors.WithLabelValues(platform, method).Inc()
+}
+
+// Dropped counts a question left unanswered.
+func (m *metrics) Dropped(platform string) {
+	m.dropped.WithLabelValues(platform).Inc()
 }
 
 // handler serves the metrics in Prometheus' text format.
