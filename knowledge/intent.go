@@ -142,6 +142,10 @@ func (e *Engine) rulePrincipleNumber(q *question) (Answer, bool) {
 	}
 	for i, w := range q.words {
 		n, ok := number(w)
+		// "principle VIII"; elsewhere "i" is a pronoun ("what principles i should know").
+		if !ok && i > 0 && slices.Contains(e.lex.principle, q.words[i-1]) && !strings.HasSuffix(q.words[i-1], "s") {
+			n, ok = romanNumeral(w)
+		}
 		if !ok {
 			continue
 		}

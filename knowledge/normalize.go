@@ -1,6 +1,7 @@
 package knowledge
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -117,6 +118,15 @@ func numberWord(w string) (int, bool) {
 		if w == x {
 			return i, true
 		}
+	}
+	return 0, false
+}
+
+// romanNumeral reads i to xii, in lower case, as a number.
+func romanNumeral(w string) (int, bool) {
+	numerals := [...]string{"i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii"}
+	if i := slices.Index(numerals[:], w); i >= 0 {
+		return i + 1, true
 	}
 	return 0, false
 }
