@@ -61,8 +61,8 @@ type Options struct {
 	// It is copied, not changed.
 	HTTPClient *http.Client
 	// AnswerCache is how many bytes of rendered slash command replies to
-	// keep, by question and visibility, so a question asked again is
-	// answered without being answered and rendered again; 0 keeps none.
+	// keep, by question and visibility, so a question asked again is sent
+	// without the engine and the renderer running again; 0 keeps none.
 	AnswerCache int
 	// Now is the clock; nil means time.Now.
 	Now func() time.Time

@@ -259,7 +259,7 @@ func newLoadRun(ctx context.Context, c loadConfig, getenv func(string) string, s
 // cacheVar sizes the bot's answer cache; 0 turns it off.
 const cacheVar = "PARISCALL_KNOWLEDGE_ANSWER_CACHE_BYTES"
 
-// measure loads each endpoint, then stops both servers with SIGTERM, and
+// measure loads each endpoint, then stops the servers with SIGTERM, and
 // returns the targets missed.
 func (r *loadRun) measure(ctx context.Context) ([]string, error) {
 	client := newClient(r.c.phase.conc)
