@@ -1,11 +1,12 @@
 // Package bottest holds test doubles and helpers the adapters' tests share:
-// a recording Observer, polling, and golden files.
+// a recording Observer, polling, live-heap measurement, and golden files.
 package bottest
 
 import (
 	"bytes"
 	"encoding/json"
 	"os"
+	"runtime"
 	"sync"
 	"testing"
 	"time"
@@ -94,6 +95,17 @@ func (b *SyncBuffer) String() string {
 	b.mu.Lock()
 	defer b.mu.Unlock()
 	return b.buf.String()
+}
+
+// LiveHeap is the heap still reachable after two collections (the second
+// empties the sync.Pools' victim caches). Keep what is measured alive
+// (runtime.KeepAlive) until after the call.
+func LiveHeap() uint64 {
+	runtime.GC()
+	runtime.GC()
+	var ms runtime.MemStats
+	runtime.ReadMemStats(&ms)
+	return ms.HeapAlloc
 }
 
 // WaitFor polls cond every few milliseconds until it holds, failing the

@@ -10,6 +10,8 @@ import (
 	"testing"
 
 	"github.com/bwmarrin/discordgo"
+
+	"github.com/pariscall/pariscall/bot/bottest"
 )
 
 // TestCallbackSessionsRotate checks that a fresh session takes over every
@@ -56,21 +58,12 @@ func TestCallbackMemoryStaysFlat(t *testing.T) {
 		}
 	}
 	respond(callbackUses) // connections, pools and one full session
-	before := liveHeap()
+	before := bottest.LiveHeap()
 	respond(10 * callbackUses)
-	grown := int64(liveHeap()) - int64(before)
+	grown := int64(bottest.LiveHeap()) - int64(before)
 	runtime.KeepAlive(c) // else the sessions, buckets and all, could be collected before measuring
 	if grown > 2<<20 {
 		t.Errorf("live heap grew by %d bytes over %d interactions; want it flat (under 2 MiB)", grown, 10*callbackUses)
 	}
 	t.Logf("live heap grew by %d bytes over %d interactions", grown, 10*callbackUses)
-}
-
-// liveHeap is the heap still reachable after two collections.
-func liveHeap() uint64 {
-	runtime.GC()
-	runtime.GC()
-	var ms runtime.MemStats
-	runtime.ReadMemStats(&ms)
-	return ms.HeapAlloc
 }

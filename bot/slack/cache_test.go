@@ -1,18 +1,13 @@
 package slack_test
 
 import (
-	"io"
-	"log/slog"
 	"net/http"
 	"slices"
 	"strconv"
 	"sync/atomic"
 	"testing"
-	"time"
 
 	"github.com/pariscall/pariscall/bot"
-	"github.com/pariscall/pariscall/bot/bottest"
-	"github.com/pariscall/pariscall/bot/slack"
 	"github.com/pariscall/pariscall/knowledge"
 )
 
@@ -25,23 +20,6 @@ type countingEngine struct {
 func (e *countingEngine) Answer(q string) knowledge.Answer {
 	e.answers.Add(1)
 	return e.Engine.Answer(q)
-}
-
-// cachedHarness is newHarness with an answer cache of budget bytes.
-func cachedHarness(t testing.TB, engine bot.Engine, budget int) *harness {
-	t.Helper()
-	h := &harness{mux: http.NewServeMux(), slack: newFakeSlack(t), obs: &bottest.Observer{}, clock: &clock{now: time.Unix(1531420618, 0)}}
-	a, err := slack.New(slack.Options{
-		SigningSecret: testSecret, BotToken: testToken, APIURL: h.slack.apiURL(),
-		Engine: engine, Observer: h.obs, Now: h.clock.Now, AnswerCache: budget,
-		Logger: slog.New(slog.NewTextHandler(io.Discard, nil)),
-	})
-	if err != nil {
-		t.Fatalf("New: %v", err)
-	}
-	h.adapter = a
-	a.Mount(h.mux)
-	return h
 }
 
 // TestSlashCommandCache asks the same questions again with the cache on:

@@ -184,11 +184,17 @@ type harness struct {
 
 func newHarness(t testing.TB, engine bot.Engine) *harness {
 	t.Helper()
+	return cachedHarness(t, engine, 0)
+}
+
+// cachedHarness is newHarness with an answer cache of budget bytes.
+func cachedHarness(t testing.TB, engine bot.Engine, budget int) *harness {
+	t.Helper()
 	h := &harness{mux: http.NewServeMux(), slack: newFakeSlack(t), obs: &bottest.Observer{},
 		clock: &clock{now: time.Unix(1531420618, 0)}}
 	a, err := slack.New(slack.Options{
 		SigningSecret: testSecret, BotToken: testToken, APIURL: h.slack.apiURL(),
-		Engine: engine, Observer: h.obs, Now: h.clock.Now,
+		Engine: engine, Observer: h.obs, Now: h.clock.Now, AnswerCache: budget,
 		Logger: slog.New(slog.NewTextHandler(io.Discard, nil)),
 	})
 	if err != nil {

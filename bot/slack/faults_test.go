@@ -177,16 +177,6 @@ func (c *lineCounter) count(msg string) int {
 	return c.lines[msg]
 }
 
-// liveHeap is the heap still reachable after two collections (the second
-// empties the sync.Pools' victim caches).
-func liveHeap() uint64 {
-	runtime.GC()
-	runtime.GC()
-	var ms runtime.MemStats
-	runtime.ReadMemStats(&ms)
-	return ms.HeapAlloc
-}
-
 // droppedMsg is what the adapter logs for a mention it has no room for.
 const droppedMsg = "question dropped: shutting down or too busy"
 
@@ -252,7 +242,7 @@ func TestWebAPIFaults(t *testing.T) {
 					}
 					return api.inflight.Load() == 0 && runtime.NumGoroutine() <= baseGoroutines+8
 				})
-				heaps = append(heaps, liveHeap())
+				heaps = append(heaps, bottest.LiveHeap())
 
 			}
 			if slowest > time.Second {
