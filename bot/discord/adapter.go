@@ -27,6 +27,9 @@ import (
 // platform labels logs and metrics.
 const platform = "discord"
 
+// maxMentionsInFlight bounds the mentions and DMs being answered at once.
+const maxMentionsInFlight = 64
+
 // replyTimeout bounds the REST calls that answer one question, so that
 // shutdown waits for answers in flight but never for long.
 const replyTimeout = 30 * time.Second
@@ -84,6 +87,8 @@ type Adapter struct {
 	command   *discordgo.ApplicationCommand
 	replies   *bot.Cache[reply] // slash command replies; nil when off
 
+	mentionSlots chan struct{} // one per mention being answered
+
 	started atomic.Bool
 	closing atomic.Bool
 	state   atomic.Int32 // a gatewayState
@@ -123,6 +128,8 @@ func New(opts Options) (*Adapter, error) {
 		gateway:  opts.Token != "",
 		command:  applicationCommand(knowledge.Commands()),
 		replies:  bot.NewCache[reply](opts.AnswerCache),
+
+		mentionSlots: make(chan struct{}, maxMentionsInFlight),
 	}
 	if opts.PublicKey != "" {
 		a.publicKey, err = parsePublicKey(opts.PublicKey)

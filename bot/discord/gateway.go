@@ -83,7 +83,10 @@ func (a *Adapter) onDisconnect(*discordgo.Session, *discordgo.Disconnect) {
 }
 
 // onMessageCreate answers a message that mentions the bot, or any DM. It
-// runs on discordgo's read loop, so the answer is sent from a goroutine.
+// runs on discordgo's read loop, so the answer is sent from a goroutine;
+// with maxMentionsInFlight answers already on their way (a flood of
+// mentions waiting on Discord's rate limits), it drops the message and
+// counts it.
 func (a *Adapter) onMessageCreate(_ *discordgo.Session, m *discordgo.MessageCreate) {
 	if m == nil || m.Message == nil {
 		return
@@ -92,8 +95,18 @@ func (a *Adapter) onMessageCreate(_ *discordgo.Session, m *discordgo.MessageCrea
 	if !ok {
 		return
 	}
+	select {
+	case a.mentionSlots <- struct{}{}:
+	default:
+		a.observer.Dropped(platform)
+		a.log.Warn("question dropped: too many answers in flight", "via", "mention")
+		return
+	}
 	msg := m.Message
-	a.spawn(func(ctx context.Context) { a.replyToMessage(ctx, msg, q) })
+	a.spawn(func(ctx context.Context) {
+		defer func() { <-a.mentionSlots }()
+		a.replyToMessage(ctx, msg, q)
+	})
 }
 
 // mentionQuestion returns the question in a message addressed to the bot,

@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"net"
 	"runtime"
+	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -13,6 +15,7 @@ import (
 	"github.com/gorilla/websocket"
 
 	"github.com/pariscall/pariscall/bot/discord"
+	"github.com/pariscall/pariscall/knowledge"
 )
 
 // disruptions are the ways a gateway connection ends mid-stream.
@@ -163,5 +166,40 @@ func TestGatewayRepeatedDropsLeakNothing(t *testing.T) {
 	bottest.WaitFor(t, "goroutines back to the baseline", func() bool { return runtime.NumGoroutine() <= base+2 })
 	if st := a.Status(); !st.Ready {
 		t.Errorf("Status = %+v after the drops; want ready", st)
+	}
+}
+
+// TestGatewayMentionFlood sends 100 mentions while every answer is stuck
+// (as when Discord's rate limits hold replies back): 64 are taken on, the
+// rest are dropped and counted, the 64 are answered once unstuck, and the
+// next mention is answered as usual.
+func TestGatewayMentionFlood(t *testing.T) {
+	t.Parallel()
+	f := newFakeDiscord(t)
+	stuck := make(chan struct{})
+	unstick := sync.OnceFunc(func() { close(stuck) })
+	var entered atomic.Int32
+	eng := &fakeEngine{AnswerFunc: func(q string) knowledge.Answer {
+		entered.Add(1)
+		<-stuck
+		return sampleAnswer(q)
+	}}
+	obs := &bottest.Observer{}
+	startGateway(t, f, discord.Options{Engine: eng, Observer: obs})
+	t.Cleanup(unstick)          // before the adapter's cleanup waits for its answers
+	const sent, limit = 100, 64 // limit: the adapter's mentions in flight
+	for i := range sent {
+		f.dispatch(t, "MESSAGE_CREATE", message(fmt.Sprintf("flood%d", i), "g", "u1", false, "<@"+botID+"> who signed", botID))
+	}
+	bottest.WaitFor(t, "64 mentions taken on and 36 dropped", func() bool {
+		return entered.Load() == limit && obs.DroppedCount() == sent-limit
+	})
+	unstick()
+	f.waitCalls(t, limit, "POST", "/api/v9/channels/")
+	f.dispatch(t, "MESSAGE_CREATE", message("after", "g", "u1", false, "<@"+botID+"> principle 8", botID))
+	f.waitCalls(t, limit+1, "POST", "/api/v9/channels/")
+	time.Sleep(50 * time.Millisecond) // a stray extra reply would show by now
+	if n := len(f.callsTo("POST", "/api/v9/channels/")); n != limit+1 || obs.DroppedCount() != sent-limit {
+		t.Errorf("%d replies and %d dropped; want %d replies and %d dropped", n, obs.DroppedCount(), limit+1, sent-limit)
 	}
 }
